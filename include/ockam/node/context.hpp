@@ -1,0 +1,136 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <vector>
+
+#include "ockam/core/bare.hpp"
+#include "ockam/node/mailbox.hpp"
+#include "ockam/node/processor.hpp"
+#include "ockam/node/routed.hpp"
+#include "ockam/node/router.hpp"
+#include "ockam/node/worker.hpp"
+
+namespace ockam {
+
+class Runtime;
+
+/// How long `receive` and `send_and_receive` wait by default (Ockam's DEFAULT_TIMEOUT).
+inline constexpr std::chrono::milliseconds kDefaultReceiveTimeout{30'000};
+
+/// MailboxSpec is one address of a worker with its access controls (null: allow all).
+struct MailboxSpec {
+  Address address;
+  IncomingAccessControlPtr incoming = nullptr;
+  OutgoingAccessControlPtr outgoing = nullptr;
+};
+
+/// Context is a worker's (or the application's) handle on its node: it sends from its own
+/// address, receives into its own mailbox, and starts and stops workers. Use it on the node's
+/// thread only.
+class Context {
+ public:
+  Context(Runtime& runtime, std::vector<Address> addresses, std::shared_ptr<Mailbox> mailbox,
+          bool owned_by_worker);
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+
+  /// The primary address: the return address of what this context sends.
+  const Address& address() const noexcept { return addresses_.front(); }
+  const std::vector<Address>& addresses() const noexcept { return addresses_; }
+  Runtime& runtime() noexcept { return runtime_; }
+  Router& router() noexcept;
+  FlowControls& flow_controls() noexcept { return router().flow_controls(); }
+  asio::io_context& io() noexcept;
+
+  /// Sends `message` (BARE-encoded) along `route` with return route [address()].
+  template <bare::Encodable T>
+  Task<Result<void>> send(Route route, T message) {
+    return send_from_address(std::move(route), std::move(message), address());
+  }
+  /// Sends with return route [from]; `from` must be one of this context's addresses.
+  template <bare::Encodable T>
+  Task<Result<void>> send_from_address(Route route, T message, Address from) {
+    LocalMessage local;
+    local.onward_route = std::move(route);
+    local.return_route = Route{from};
+    local.payload = bare::encode(message);
+    return router().route(std::move(from), std::move(local));
+  }
+  /// Sends a message unchanged (no return-route rewrite), from address().
+  Task<Result<void>> forward(LocalMessage message);
+  Task<Result<void>> forward_from_address(LocalMessage message, Address from);
+
+  /// Waits for the next message to this context and decodes it as `T`. kTimeout after
+  /// `timeout`; kParse if the body is not a `T`; kMisuse on a worker's context (a worker
+  /// receives through handle_message).
+  template <bare::Encodable T>
+  Task<Result<Routed<T>>> receive(std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
+    auto envelope = co_await receive_envelope(timeout);
+    if (!envelope) {
+      co_return envelope.error();
+    }
+    auto body = bare::decode<T>(envelope->message.payload);
+    if (!body) {
+      co_return body.error();
+    }
+    co_return Routed<T>(std::move(envelope->destination), std::move(envelope->message),
+                        std::move(*body));
+  }
+  /// Waits for the next raw message to this context.
+  Task<Result<Envelope>> receive_envelope(std::chrono::milliseconds timeout = kDefaultReceiveTimeout);
+
+  /// Sends `message` from a fresh temporary address and waits for one reply of type `R`. The
+  /// temporary address is admitted as a flow-control consumer of the first hop, as Ockam does.
+  template <bare::Encodable R, bare::Encodable T>
+  Task<Result<R>> send_and_receive(Route route, T message,
+                                   std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
+    auto child = new_detached_context();
+    if (!child) {
+      co_return child.error();
+    }
+    (*child)->admit_replies_from(route);
+    auto sent = co_await (*child)->send(std::move(route), std::move(message));
+    if (!sent) {
+      co_return sent.error();
+    }
+    auto reply = co_await (*child)->template receive<R>(timeout);
+    if (!reply) {
+      co_return reply.error();
+    }
+    co_return std::move(*reply).take_body();
+  }
+
+  /// A context of its own (random address, own mailbox) for request/reply; it unregisters
+  /// when destroyed.
+  Result<std::unique_ptr<Context>> new_detached_context();
+  /// Makes this context a consumer of the flow whose producer is the first hop of `route`.
+  void admit_replies_from(const Route& route);
+
+  /// Starts `worker` at `address` (allow-all access control unless given).
+  template <class W>
+  Task<Result<void>> start_worker(Address address, W worker,
+                                  IncomingAccessControlPtr incoming = nullptr,
+                                  OutgoingAccessControlPtr outgoing = nullptr) {
+    std::vector<MailboxSpec> mailboxes{{std::move(address), std::move(incoming), std::move(outgoing)}};
+    return start_worker_with_mailboxes(std::move(mailboxes), std::make_shared<W>(std::move(worker)));
+  }
+  /// Starts a worker that owns several addresses, each with its own access control.
+  Task<Result<void>> start_worker_with_mailboxes(std::vector<MailboxSpec> mailboxes,
+                                                 std::shared_ptr<WorkerBase> worker);
+  /// Stops the worker owning `address` (its `shutdown` runs) and waits until it has stopped.
+  Task<Result<void>> stop_worker(Address address);
+  Task<Result<void>> start_processor(Address address, std::shared_ptr<Processor> processor);
+  Task<Result<void>> stop_processor(Address address);
+  /// Stops every worker and the node.
+  Task<Result<void>> stop();
+
+ private:
+  Runtime& runtime_;
+  std::vector<Address> addresses_;
+  std::shared_ptr<Mailbox> mailbox_;
+  bool owned_by_worker_;
+};
+
+}  // namespace ockam

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <deque>
+#include <optional>
+
+#include "ockam/core/local_message.hpp"
+#include "ockam/node/asio.hpp"
+
+namespace ockam {
+
+/// Envelope is a message in a mailbox together with the address it was delivered to.
+struct Envelope {
+  Address destination;
+  LocalMessage message;
+};
+
+/// Inbox is where the router puts messages for one worker, context or transport sender. A
+/// sender waits (`wait_for_space`) while `has_space()` is false: that is the back-pressure.
+class Inbox {
+ public:
+  virtual ~Inbox() = default;
+  virtual bool has_space() const = 0;
+  virtual Task<> wait_for_space() = 0;
+  /// Takes the message; never blocks (callers check `has_space` first).
+  virtual void push(Envelope envelope) = 0;
+  /// Rejects further messages and wakes every waiter.
+  virtual void close() = 0;
+  virtual bool is_closed() const = 0;
+};
+
+/// Mailbox is the bounded queue of a worker or context, consumed by one coroutine at a time.
+class Mailbox final : public Inbox {
+ public:
+  static constexpr std::size_t kDefaultCapacity = 256;
+
+  Mailbox(asio::io_context& io, std::size_t capacity = kDefaultCapacity);
+
+  bool has_space() const override { return closed_ || queue_.size() < capacity_; }
+  Task<> wait_for_space() override;
+  void push(Envelope envelope) override;
+  void close() override;
+  bool is_closed() const override { return closed_; }
+
+  /// Takes the next message, waiting until `deadline`; nullopt on timeout or when closed.
+  Task<std::optional<Envelope>> pop(std::chrono::steady_clock::time_point deadline);
+  /// Takes the next message waiting as long as needed; nullopt when closed.
+  Task<std::optional<Envelope>> pop();
+  std::size_t size() const noexcept { return queue_.size(); }
+
+ private:
+  std::optional<Envelope> take();
+
+  std::deque<Envelope> queue_;
+  std::size_t capacity_;
+  bool closed_ = false;
+  bool consumer_waiting_ = false;
+  std::size_t producers_waiting_ = 0;
+  asio::steady_timer message_arrived_;
+  asio::steady_timer space_freed_;
+};
+
+}  // namespace ockam

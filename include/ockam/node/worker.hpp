@@ -1,0 +1,52 @@
+#pragma once
+
+#include "ockam/core/bare.hpp"
+#include "ockam/core/log.hpp"
+#include "ockam/node/asio.hpp"
+#include "ockam/node/routed.hpp"
+
+namespace ockam {
+
+class Context;
+
+/// WorkerBase is the untyped form of a worker, as the runtime drives it. Users derive from
+/// `Worker<M>` instead. One message is handled at a time, on the node's thread.
+class WorkerBase {
+ public:
+  virtual ~WorkerBase() = default;
+  /// Runs once before the first message; an error stops the worker before it starts.
+  virtual Task<Result<void>> initialize(Context&) { co_return ok(); }
+  /// Runs once when the worker stops (stop_worker or node stop).
+  virtual Task<Result<void>> shutdown(Context&) { co_return ok(); }
+  /// Handles one message delivered to `msg_address`.
+  virtual Task<Result<void>> handle_local_message(Context& ctx, Address msg_address,
+                                                  LocalMessage message) = 0;
+};
+
+/// Worker<M> receives messages whose body is a BARE-encoded `M` (or raw messages with `Any`).
+/// A body that does not decode as `M` is dropped with a log line; the worker keeps running.
+template <class M>
+class Worker : public WorkerBase {
+ public:
+  using Message = M;
+
+  virtual Task<Result<void>> handle_message(Context& ctx, Routed<M> message) = 0;
+
+  Task<Result<void>> handle_local_message(Context& ctx, Address msg_address,
+                                          LocalMessage message) final {
+    if constexpr (std::is_same_v<M, Any>) {
+      co_return co_await handle_message(ctx, Routed<M>(std::move(msg_address), std::move(message), Any{}));
+    } else {
+      auto body = bare::decode<M>(message.payload);
+      if (!body) {
+        log::warn("node", "worker {} dropped a message whose body does not decode",
+                  msg_address.to_string());
+        co_return ok();
+      }
+      co_return co_await handle_message(
+          ctx, Routed<M>(std::move(msg_address), std::move(message), std::move(*body)));
+    }
+  }
+};
+
+}  // namespace ockam

@@ -1,0 +1,8 @@
+#pragma once
+
+// The umbrella header: everything an application needs.
+#include "ockam/api/node.hpp"
+#include "ockam/api/run_node.hpp"
+#include "ockam/core/address.hpp"
+#include "ockam/core/route.hpp"
+#include "ockam/node/runtime.hpp"

@@ -1,0 +1,101 @@
+#include "ockam/node/router.hpp"
+
+#include "ockam/core/log.hpp"
+
+namespace ockam {
+
+Result<void> Router::register_address(const Address& address, Endpoint endpoint) {
+  if (!table_.emplace(address, std::move(endpoint)).second) {
+    return Error(Origin::kNode, Kind::kAlreadyExists, "address is already in use");
+  }
+  return ok();
+}
+
+void Router::unregister_address(const Address& address) {
+  table_.erase(address);
+  flow_controls_.cleanup_address(address);
+}
+
+const Endpoint* Router::find(const Address& address) const {
+  auto it = table_.find(address);
+  return it == table_.end() ? nullptr : &it->second;
+}
+
+std::vector<Address> Router::addresses() const {
+  std::vector<Address> out;
+  out.reserve(table_.size());
+  for (const auto& [address, endpoint] : table_) {
+    out.push_back(address);
+  }
+  return out;
+}
+
+void Router::register_transport(TransportType type, TransportResolver resolver) {
+  resolvers_[type] = std::move(resolver);
+}
+
+Task<Result<Route>> Router::resolve_route(Route route) {
+  Route resolved;
+  for (const Address& address : route) {
+    if (address.is_local()) {
+      resolved.append(address);
+      continue;
+    }
+    auto resolver = resolvers_.find(address.transport_type());
+    if (resolver == resolvers_.end()) {
+      co_return Error(Origin::kNode, Kind::kNotFound, "no transport for the address type");
+    }
+    auto local = co_await resolver->second(address);
+    if (!local) {
+      co_return local.error();
+    }
+    resolved.append(std::move(*local));
+  }
+  co_return resolved;
+}
+
+Task<Result<void>> Router::route(Address source, LocalMessage message) {
+  const Address* next = message.onward_route.next();
+  if (next == nullptr) {
+    co_return Error(Origin::kNode, Kind::kInvalid, "message has an empty onward route");
+  }
+  if (!next->is_local()) {
+    auto resolved = co_await resolve_route(std::move(message.onward_route));
+    if (!resolved) {
+      co_return resolved.error();
+    }
+    message.onward_route = std::move(*resolved);
+    next = message.onward_route.next();
+  }
+  const Endpoint* destination = find(*next);
+  if (destination == nullptr) {
+    log::warn("node", "no worker at address {}; message dropped", next->to_string());
+    co_return Error(Origin::kNode, Kind::kNotFound, "no worker at the destination address");
+  }
+  RelayMessage relay{source, *next, message};
+  if (const Endpoint* sender = find(source); sender != nullptr && sender->outgoing &&
+                                             !sender->outgoing->is_authorized(relay)) {
+    ++denied_;
+    log::debug("node", "outgoing access control of {} denied a message to {}", source.to_string(),
+               next->to_string());
+    co_return ok();
+  }
+  if (destination->incoming && !destination->incoming->is_authorized(relay)) {
+    ++denied_;
+    log::debug("node", "incoming access control of {} denied a message from {}", next->to_string(),
+               source.to_string());
+    co_return ok();
+  }
+  std::shared_ptr<Inbox> inbox = destination->inbox;
+  Address destination_address = *next;
+  if (!inbox->has_space()) {
+    co_await inbox->wait_for_space();
+  }
+  if (inbox->is_closed()) {
+    co_return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
+  }
+  inbox->push(Envelope{std::move(destination_address), std::move(message)});
+  co_return ok();
+}
+
+}  // namespace ockam
