@@ -14,14 +14,15 @@ Task<> Mailbox::wait_for_space() {
   }
 }
 
-void Mailbox::push(Envelope envelope) {
+Result<void> Mailbox::push(Envelope envelope) {
   if (closed_) {
-    return;
+    return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
   }
   queue_.push_back(std::move(envelope));
   if (consumer_waiting_) {
     message_arrived_.cancel();
   }
+  return ok();
 }
 
 void Mailbox::close() {

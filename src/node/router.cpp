@@ -14,6 +14,26 @@ Result<void> Router::register_address(const Address& address, Endpoint endpoint)
 void Router::unregister_address(const Address& address) {
   table_.erase(address);
   flow_controls_.cleanup_address(address);
+  auto [first, last] = watchers_.equal_range(address);
+  for (auto it = first; it != last; ++it) {
+    asio::post(io_, std::move(it->second.second));
+  }
+  watchers_.erase(first, last);
+}
+
+std::uint64_t Router::watch(const Address& address, std::function<void()> on_gone) {
+  std::uint64_t id = next_watch_id_++;
+  watchers_.emplace(address, std::make_pair(id, std::move(on_gone)));
+  return id;
+}
+
+void Router::unwatch(std::uint64_t id) {
+  for (auto it = watchers_.begin(); it != watchers_.end(); ++it) {
+    if (it->second.first == id) {
+      watchers_.erase(it);
+      return;
+    }
+  }
 }
 
 const Endpoint* Router::find(const Address& address) const {
@@ -91,11 +111,7 @@ Task<Result<void>> Router::route(Address source, LocalMessage message) {
   if (!inbox->has_space()) {
     co_await inbox->wait_for_space();
   }
-  if (inbox->is_closed()) {
-    co_return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
-  }
-  inbox->push(Envelope{std::move(destination_address), std::move(message)});
-  co_return ok();
+  co_return inbox->push(Envelope{std::move(destination_address), std::move(message)});
 }
 
 }  // namespace ockam

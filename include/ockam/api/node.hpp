@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "ockam/node/runtime.hpp"
+#include "ockam/transport/tcp/tcp_transport.hpp"
 
 namespace ockam {
 
@@ -35,6 +36,11 @@ class Node {
                                    std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
     return context().send_and_receive<R>(std::move(route), std::move(message), timeout);
   }
+  /// Creates the TCP transport (also makes `1#host:port` addresses in routes resolvable).
+  Task<Result<TcpTransport>> create_tcp_transport() {
+    co_return TcpTransport::create(context());
+  }
+
   /// Stops every worker and the node.
   Task<Result<void>> stop() { return context().stop(); }
 

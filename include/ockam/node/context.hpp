@@ -81,17 +81,22 @@ class Context {
   /// Waits for the next raw message to this context.
   Task<Result<Envelope>> receive_envelope(std::chrono::milliseconds timeout = kDefaultReceiveTimeout);
 
-  /// Sends `message` from a fresh temporary address and waits for one reply of type `R`. The
-  /// temporary address is admitted as a flow-control consumer of the first hop, as Ockam does.
+  /// Sends `message` from a fresh temporary address and waits for one reply of type `R`. TCP
+  /// addresses in `route` are resolved first, and the temporary address is admitted as a
+  /// flow-control consumer of the first hop's flow, as Ockam does.
   template <bare::Encodable R, bare::Encodable T>
   Task<Result<R>> send_and_receive(Route route, T message,
                                    std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
+    auto resolved = co_await router().resolve_route(std::move(route));
+    if (!resolved) {
+      co_return resolved.error();
+    }
     auto child = new_detached_context();
     if (!child) {
       co_return child.error();
     }
-    (*child)->admit_replies_from(route);
-    auto sent = co_await (*child)->send(std::move(route), std::move(message));
+    (*child)->admit_replies_from(*resolved);
+    auto sent = co_await (*child)->send(std::move(*resolved), std::move(message));
     if (!sent) {
       co_return sent.error();
     }

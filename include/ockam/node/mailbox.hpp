@@ -23,8 +23,9 @@ class Inbox {
   virtual ~Inbox() = default;
   virtual bool has_space() const = 0;
   virtual Task<> wait_for_space() = 0;
-  /// Takes the message; never blocks (callers check `has_space` first).
-  virtual void push(Envelope envelope) = 0;
+  /// Takes the message; never blocks (callers check `has_space` first). An error goes back to
+  /// the sender (e.g. kShutdown when closed, or a transport's own refusal).
+  virtual Result<void> push(Envelope envelope) = 0;
   /// Rejects further messages and wakes every waiter.
   virtual void close() = 0;
   virtual bool is_closed() const = 0;
@@ -39,7 +40,7 @@ class Mailbox final : public Inbox {
 
   bool has_space() const override { return closed_ || queue_.size() < capacity_; }
   Task<> wait_for_space() override;
-  void push(Envelope envelope) override;
+  Result<void> push(Envelope envelope) override;
   void close() override;
   bool is_closed() const override { return closed_; }
 

@@ -35,10 +35,19 @@ class Router {
   Result<void> register_address(const Address& address, Endpoint endpoint);
   void unregister_address(const Address& address);
   /// Forgets every address (node teardown).
-  void clear() { table_.clear(); }
+  void clear() {
+    table_.clear();
+    watchers_.clear();
+  }
   const Endpoint* find(const Address& address) const;
   bool has_address(const Address& address) const { return find(address) != nullptr; }
   std::vector<Address> addresses() const;
+
+  /// Calls `on_gone` once, from a fresh handler, when `address` is unregistered (for example a
+  /// TCP connection that closed): channels over it use this to report themselves closed.
+  /// Returns an id for `unwatch`.
+  std::uint64_t watch(const Address& address, std::function<void()> on_gone);
+  void unwatch(std::uint64_t id);
 
   void register_transport(TransportType type, TransportResolver resolver);
   /// Replaces every non-local address of `route` by the connection that reaches it.
@@ -59,6 +68,9 @@ class Router {
   asio::io_context& io_;
   std::unordered_map<Address, Endpoint, AddressHash> table_;
   std::unordered_map<TransportType, TransportResolver> resolvers_;
+  std::unordered_multimap<Address, std::pair<std::uint64_t, std::function<void()>>, AddressHash>
+      watchers_;
+  std::uint64_t next_watch_id_ = 1;
   FlowControls flow_controls_;
   std::uint64_t denied_ = 0;
 };

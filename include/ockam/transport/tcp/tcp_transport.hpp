@@ -1,0 +1,40 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "ockam/node/context.hpp"
+#include "ockam/transport/tcp/tcp_connection.hpp"
+#include "ockam/transport/tcp/tcp_listener.hpp"
+#include "ockam/transport/tcp/tcp_options.hpp"
+
+namespace ockam {
+
+namespace tcp {
+class TransportState;
+}
+
+/// TcpTransport connects and listens (reference §3): frames are a u32 big-endian length and a
+/// CBOR TcpTransportMessage, after a version byte each way. Creating it also makes `1#host:port`
+/// addresses in routes resolve to a connection (an existing one to that peer is reused).
+/// Use it on the node's thread.
+class TcpTransport {
+ public:
+  /// Creates the transport for `ctx`'s node and registers it for route resolution.
+  static TcpTransport create(Context& ctx);
+
+  /// Listens on "ip:port" (port 0 picks a free one). kIo if the address cannot be bound.
+  Task<Result<TcpListener>> listen(std::string address, TcpListenerOptions options = {});
+  /// Connects to "host:port". kIo when refused or unreachable, kTimeout after kConnectTimeout.
+  Task<Result<TcpConnection>> connect(std::string address, TcpConnectionOptions options = {});
+  /// Closes the connection whose sender address is `sender_address`.
+  Result<void> disconnect(const Address& sender_address);
+  /// Stops accepting on a listener (open connections stay).
+  Result<void> stop_listener(const Address& listener_address);
+
+ private:
+  explicit TcpTransport(std::shared_ptr<tcp::TransportState> state) : state_(std::move(state)) {}
+  std::shared_ptr<tcp::TransportState> state_;
+};
+
+}  // namespace ockam

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ockam/core/bytes.hpp"
+#include "ockam/core/route.hpp"
+
+namespace ockam::tcp {
+
+/// TcpTransportMessage is one TCP frame's body (reference §3.1): CBOR array
+/// [onward route, return route, payload bytes, tracing context?]. Rust std nodes send the
+/// tracing field; we accept it (and ignore extra trailing elements) but never send it.
+struct TransportMessage {
+  Route onward_route;
+  Route return_route;
+  Bytes payload;
+  std::optional<std::string> tracing_context;
+};
+
+/// append_frame appends one frame (u32 big-endian length, then the CBOR body without tracing
+/// context) to `out`. kInvalid if the body would exceed kMaxMessageSize (`out` unchanged).
+Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
+                          ByteView payload);
+
+/// decode_transport_message parses one frame body; kParse on malformed CBOR, fewer than three
+/// fields, or trailing bytes after the array.
+Result<TransportMessage> decode_transport_message(ByteView body);
+
+}  // namespace ockam::tcp

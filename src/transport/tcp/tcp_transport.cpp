@@ -1,0 +1,230 @@
+#include "ockam/transport/tcp/tcp_transport.hpp"
+
+#include <map>
+
+#include <asio/connect.hpp>
+#include <asio/experimental/awaitable_operators.hpp>
+#include <asio/ip/tcp.hpp>
+
+#include "ockam/core/log.hpp"
+#include "ockam/transport/tcp/constants.hpp"
+#include "transport/tcp/internal/connection.hpp"
+#include "transport/tcp/internal/host_port.hpp"
+
+namespace ockam {
+namespace tcp {
+
+/// TransportState is shared by the TcpTransport handles and the route resolver.
+class TransportState : public std::enable_shared_from_this<TransportState> {
+ public:
+  explicit TransportState(Context& ctx) : ctx_(ctx) {}
+
+  Router& router() { return ctx_.router(); }
+  asio::io_context& io() { return ctx_.io(); }
+
+  Result<TcpConnection> adopt(asio::ip::tcp::socket socket, std::string peer_key,
+                              std::optional<FlowControlId> spawner_id,
+                              const std::vector<FlowControlId>& consumer_of) {
+    std::string peer = describe(socket);
+    std::weak_ptr<TransportState> weak = weak_from_this();
+    auto connection = std::make_shared<Connection>(
+        router(), std::move(socket), peer, [weak](const Address& sender) {
+          if (auto state = weak.lock()) {
+            state->forget(sender);
+          }
+        });
+    auto started = connection->start(std::move(spawner_id), consumer_of);
+    if (!started) {
+      return started.error();
+    }
+    connections_[started->sender_address()] = Entry{connection, peer_key};
+    if (!peer_key.empty()) {
+      by_peer_[peer_key] = started->sender_address();
+    }
+    return started;
+  }
+
+  void forget(const Address& sender) {
+    auto it = connections_.find(sender);
+    if (it == connections_.end()) {
+      return;
+    }
+    if (auto peer = by_peer_.find(it->second.peer_key);
+        peer != by_peer_.end() && peer->second == sender) {
+      by_peer_.erase(peer);
+    }
+    connections_.erase(it);
+  }
+
+  Result<void> disconnect(const Address& sender) {
+    auto it = connections_.find(sender);
+    if (it == connections_.end()) {
+      return Error(Origin::kTransport, Kind::kNotFound, "no TCP connection with that address");
+    }
+    std::shared_ptr<Connection> connection = it->second.connection;
+    connection->close();
+    return ok();
+  }
+
+  /// The sender address of a live connection to `peer_key` ("host:port" as given), if any.
+  const Address* find_by_peer(const std::string& peer_key) const {
+    auto it = by_peer_.find(peer_key);
+    return it == by_peer_.end() ? nullptr : &it->second;
+  }
+
+  std::map<Address, std::shared_ptr<asio::ip::tcp::acceptor>> listeners;
+
+ private:
+  struct Entry {
+    std::shared_ptr<Connection> connection;
+    std::string peer_key;
+  };
+
+  static std::string describe(const asio::ip::tcp::socket& socket) {
+    asio::error_code ec;
+    auto endpoint = socket.remote_endpoint(ec);
+    if (ec) {
+      return "unknown";
+    }
+    return endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  }
+
+  Context& ctx_;
+  std::map<Address, Entry> connections_;
+  std::map<std::string, Address> by_peer_;
+};
+
+namespace {
+
+Task<> accept_loop(std::shared_ptr<TransportState> state,
+                   std::shared_ptr<asio::ip::tcp::acceptor> acceptor, FlowControlId spawner_id,
+                   TcpListenerOptions options) {
+  while (acceptor->is_open()) {
+    auto [ec, socket] = co_await acceptor->async_accept(kUseTuple);
+    if (ec) {
+      if (ec == asio::error::operation_aborted || !acceptor->is_open()) {
+        break;
+      }
+      log::warn("tcp", "accept failed: {}", ec.message());
+      continue;
+    }
+    auto adopted = state->adopt(std::move(socket), "", spawner_id, options.consumer_of);
+    if (!adopted) {
+      log::warn("tcp", "could not start an accepted connection: {}",
+                adopted.error().to_string());
+    }
+  }
+}
+
+Task<Result<asio::ip::tcp::socket>> open_socket(asio::io_context& io, HostPort target) {
+  using namespace asio::experimental::awaitable_operators;
+  asio::ip::tcp::resolver resolver(io);
+  auto [resolve_error, endpoints] =
+      co_await resolver.async_resolve(target.host, std::to_string(target.port), kUseTuple);
+  if (resolve_error) {
+    co_return Error(Origin::kTransport, Kind::kIo, "could not resolve the host name");
+  }
+  asio::ip::tcp::socket socket(io);
+  asio::steady_timer timer(io);
+  timer.expires_after(kConnectTimeout);
+  auto outcome =
+      co_await (asio::async_connect(socket, endpoints, kUseTuple) || timer.async_wait(kUseTuple));
+  if (outcome.index() == 1) {
+    co_return Error(Origin::kTransport, Kind::kTimeout, "TCP connect timed out");
+  }
+  if (std::get<0>(std::get<0>(outcome))) {
+    co_return Error(Origin::kTransport, Kind::kIo, "TCP connect failed");
+  }
+  co_return std::move(socket);
+}
+
+Task<Result<TcpConnection>> connect_with(std::shared_ptr<TransportState> state, std::string address,
+                                          TcpConnectionOptions options) {
+  auto target = parse_host_port(address);
+  if (!target) {
+    co_return target.error();
+  }
+  auto socket = co_await open_socket(state->io(), *target);
+  if (!socket) {
+    co_return socket.error();
+  }
+  co_return state->adopt(std::move(*socket), address, std::nullopt, options.consumer_of);
+}
+
+Task<Result<Address>> resolve_with(std::shared_ptr<TransportState> state, Address address) {
+  if (const Address* existing = state->find_by_peer(address.inner())) {
+    co_return *existing;
+  }
+  auto connection = co_await connect_with(state, address.inner(), {});
+  if (!connection) {
+    co_return connection.error();
+  }
+  co_return connection->sender_address();
+}
+
+}  // namespace
+}  // namespace tcp
+
+TcpTransport TcpTransport::create(Context& ctx) {
+  auto state = std::make_shared<tcp::TransportState>(ctx);
+  // The resolver keeps the transport alive: routes may name TCP peers for the node's lifetime.
+  ctx.router().register_transport(
+      kTcp, [state](Address address) { return tcp::resolve_with(state, std::move(address)); });
+  return TcpTransport(state);
+}
+
+Task<Result<TcpListener>> TcpTransport::listen(std::string address, TcpListenerOptions options) {
+  auto target = tcp::parse_host_port(address);
+  if (!target) {
+    co_return target.error();
+  }
+  asio::error_code ec;
+  auto ip = asio::ip::make_address(target->host, ec);
+  if (ec) {
+    co_return Error(Origin::kTransport, Kind::kInvalid, "listen needs an IP address");
+  }
+  auto acceptor = std::make_shared<asio::ip::tcp::acceptor>(state_->io());
+  asio::ip::tcp::endpoint endpoint(ip, target->port);
+  acceptor->open(endpoint.protocol(), ec);
+  if (!ec) {
+    acceptor->set_option(asio::socket_base::reuse_address(true), ec);
+    acceptor->bind(endpoint, ec);
+  }
+  if (!ec) {
+    acceptor->listen(asio::socket_base::max_listen_connections, ec);
+  }
+  if (ec) {
+    co_return Error(Origin::kTransport, Kind::kIo, "could not listen on that address");
+  }
+  auto bound = acceptor->local_endpoint(ec);
+  FlowControlId flow_id = FlowControlId::generate();
+  Address listener_address = Address::random_local();
+  state_->router().flow_controls().add_spawner(listener_address, flow_id);
+  state_->listeners[listener_address] = acceptor;
+  asio::co_spawn(state_->io(), tcp::accept_loop(state_, acceptor, flow_id, std::move(options)),
+                 asio::detached);
+  std::string socket_address = bound.address().to_string() + ":" + std::to_string(bound.port());
+  co_return TcpListener(listener_address, socket_address, bound.port(), flow_id);
+}
+
+Task<Result<TcpConnection>> TcpTransport::connect(std::string address,
+                                                  TcpConnectionOptions options) {
+  return tcp::connect_with(state_, std::move(address), std::move(options));
+}
+
+Result<void> TcpTransport::disconnect(const Address& sender_address) {
+  return state_->disconnect(sender_address);
+}
+
+Result<void> TcpTransport::stop_listener(const Address& listener_address) {
+  auto it = state_->listeners.find(listener_address);
+  if (it == state_->listeners.end()) {
+    return Error(Origin::kTransport, Kind::kNotFound, "no TCP listener with that address");
+  }
+  asio::error_code ignored;
+  it->second->close(ignored);
+  state_->listeners.erase(it);
+  return ok();
+}
+
+}  // namespace ockam

@@ -1,0 +1,63 @@
+#include "ockam/transport/tcp/transport_message.hpp"
+
+#include "ockam/core/byte_writer.hpp"
+#include "ockam/core/cbor_route.hpp"
+#include "ockam/transport/tcp/constants.hpp"
+
+namespace ockam::tcp {
+
+Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
+                          ByteView payload) {
+  std::size_t start = out.size();
+  ByteWriter writer(std::move(out));
+  writer.write_u32_be(0);  // patched below, once the body length is known
+  CborWriter cbor(writer);
+  cbor.write_array_header(3);
+  write_cbor_route(cbor, onward_route);
+  write_cbor_route(cbor, return_route);
+  cbor.write_bytes(payload);
+  std::size_t body_length = writer.size() - start - kFrameHeaderLength;
+  if (body_length > kMaxMessageSize) {
+    out = writer.take();
+    out.resize(start);
+    return Error(Origin::kTransport, Kind::kInvalid, "message exceeds the 16 MiB frame limit");
+  }
+  writer.patch_u32_be(start, static_cast<std::uint32_t>(body_length));
+  out = writer.take();
+  return ok();
+}
+
+Result<TransportMessage> decode_transport_message(ByteView body) {
+  static const Error kMalformed(Origin::kTransport, Kind::kParse, "malformed TCP transport message");
+  CborReader reader(body);
+  std::uint64_t fields = 0;
+  TransportMessage message;
+  ByteView payload;
+  if (!reader.read_array_header(fields) || fields < 3 ||
+      !read_cbor_route(reader, message.onward_route) ||
+      !read_cbor_route(reader, message.return_route) || !reader.read_bytes(payload)) {
+    return kMalformed;
+  }
+  message.payload.assign(payload.begin(), payload.end());
+  if (fields >= 4) {
+    std::string_view tracing;
+    if (reader.next_is_null()) {
+      if (!reader.read_null()) {
+        return kMalformed;
+      }
+    } else if (reader.read_text(tracing)) {
+      message.tracing_context = std::string(tracing);
+    } else {
+      return kMalformed;
+    }
+    if (!reader.skip_items(fields - 4)) {
+      return kMalformed;
+    }
+  }
+  if (auto end = reader.expect_end(); !end) {
+    return end.error();
+  }
+  return message;
+}
+
+}  // namespace ockam::tcp

@@ -1,0 +1,167 @@
+#include "ockam/transport/tcp/tcp_transport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <asio/connect.hpp>
+#include <asio/ip/tcp.hpp>
+#include <asio/read.hpp>
+#include <asio/write.hpp>
+#include <future>
+#include <thread>
+
+#include "ockam/node/runtime.hpp"
+
+namespace ockam {
+namespace {
+
+class Echoer final : public Worker<std::string> {
+ public:
+  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
+    co_return co_await ctx.send(msg.return_route(), msg.body());
+  }
+};
+
+/// A node in its own thread that listens on a free loopback port with an "echoer" that is a
+/// consumer of the listener's flow; stops when the test ends.
+class EchoServer {
+ public:
+  explicit EchoServer(bool admit_echoer = true) {
+    std::promise<std::uint16_t> port;
+    auto port_future = port.get_future();
+    thread_ = std::thread([this, admit_echoer, &port] {
+      (void)runtime_.run_until_stopped([&](Context& ctx) -> Task<Result<void>> {
+        auto tcp = TcpTransport::create(ctx);
+        (co_await ctx.start_worker("echoer", Echoer{})).value();
+        auto listener = (co_await tcp.listen("127.0.0.1:0")).value();
+        if (admit_echoer) {
+          ctx.flow_controls().add_consumer("echoer", listener.flow_control_id());
+        }
+        port.set_value(listener.port());
+        co_return ok();
+      });
+    });
+    port_ = port_future.get();
+  }
+  ~EchoServer() {
+    runtime_.request_stop();
+    thread_.join();
+  }
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  Runtime runtime_;
+  std::thread thread_;
+  std::uint16_t port_ = 0;
+};
+
+TEST(TcpTransportTest, SendAndReceiveThroughAConnection) {
+  EchoServer server;
+  Runtime client;
+  std::string reply;
+  auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto connection = co_await tcp.connect(server.address());
+    if (!connection) {
+      co_return connection.error();
+    }
+    auto answer = co_await ctx.send_and_receive<std::string>(route(*connection, "echoer"),
+                                                             std::string("Hello Ockam!"));
+    if (!answer) {
+      co_return answer.error();
+    }
+    reply = *answer;
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  EXPECT_EQ(reply, "Hello Ockam!");
+}
+
+TEST(TcpTransportTest, TcpAddressInARouteConnectsAndIsReused) {
+  EchoServer server;
+  Runtime client;
+  std::size_t addresses_after_first = 0;
+  std::size_t addresses_after_second = 0;
+  auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    TcpTransport::create(ctx);
+    for (std::size_t* count : {&addresses_after_first, &addresses_after_second}) {
+      auto answer = co_await ctx.send_and_receive<std::string>(
+          route(tcp_address(server.address()), "echoer"), std::string("hi"));
+      if (!answer) {
+        co_return answer.error();
+      }
+      *count = ctx.router().addresses().size();
+    }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  EXPECT_EQ(addresses_after_first, addresses_after_second);
+}
+
+TEST(TcpTransportTest, FlowControlDropsMessagesToNonConsumers) {
+  EchoServer server(/*admit_echoer=*/false);
+  Runtime client;
+  auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto connection = (co_await tcp.connect(server.address())).value();
+    auto answer = co_await ctx.send_and_receive<std::string>(
+        route(connection, "echoer"), std::string("hi"), std::chrono::milliseconds(300));
+    if (answer || answer.error().kind() != Kind::kTimeout) {
+      co_return Error(Origin::kApplication, Kind::kInternal, "expected a timeout");
+    }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+TEST(TcpTransportTest, ConnectToAClosedPortFails) {
+  Runtime client;
+  auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto connection = co_await tcp.connect("127.0.0.1:1");
+    if (connection) {
+      co_return Error(Origin::kApplication, Kind::kInternal, "connect should fail");
+    }
+    EXPECT_EQ(connection.error().kind(), Kind::kIo);
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+/// Opens a raw socket to the server, sends `bytes`, and tells whether the server closed it.
+bool server_closes_after(const std::string& host_port, const Bytes& bytes) {
+  asio::io_context io;
+  asio::ip::tcp::socket socket(io);
+  auto colon = host_port.rfind(':');
+  asio::ip::tcp::endpoint endpoint(asio::ip::make_address(host_port.substr(0, colon)),
+                                   static_cast<std::uint16_t>(std::stoi(host_port.substr(colon + 1))));
+  socket.connect(endpoint);
+  asio::write(socket, asio::buffer(bytes));
+  std::uint8_t version = 0;
+  asio::read(socket, asio::buffer(&version, 1));
+  std::array<std::uint8_t, 64> sink{};
+  asio::error_code ec;
+  socket.read_some(asio::buffer(sink), ec);
+  return ec == asio::error::eof || ec == asio::error::connection_reset;
+}
+
+TEST(TcpTransportTest, BadInputClosesThatConnectionAndOthersAreStillServed) {
+  EchoServer server;
+  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x02}));                    // version
+  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0x01, 0, 0, 1}));     // > 16 MiB
+  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0, 0, 0, 2, 0xff, 0xff}));  // CBOR
+  Runtime client;
+  std::string reply;
+  auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto connection = (co_await tcp.connect(server.address())).value();
+    reply = (co_await ctx.send_and_receive<std::string>(route(connection, "echoer"),
+                                                        std::string("still here")))
+                .value();
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  EXPECT_EQ(reply, "still here");
+}
+
+}  // namespace
+}  // namespace ockam
