@@ -54,7 +54,7 @@ class Context {
   Task<Result<void>> send_from_address(Route route, T message, Address from) {
     LocalMessage local;
     local.onward_route = std::move(route);
-    local.return_route = Route{from};
+    local.return_route.append(from);
     local.payload = bare::encode(message);
     return router().route(std::move(from), std::move(local));
   }
@@ -113,11 +113,18 @@ class Context {
   /// Makes this context a consumer of the flow whose producer is the first hop of `route`.
   void admit_replies_from(const Route& route);
 
-  /// Starts `worker` at `address` (allow-all access control unless given).
+  // Overloads rather than default arguments of class type: GCC 12 mishandles the lifetime of
+  // such defaults inside co_await expressions.
+
+  /// Starts `worker` at `address` with allow-all access control.
   template <class W>
-  Task<Result<void>> start_worker(Address address, W worker,
-                                  IncomingAccessControlPtr incoming = nullptr,
-                                  OutgoingAccessControlPtr outgoing = nullptr) {
+  Task<Result<void>> start_worker(Address address, W worker) {
+    return start_worker(std::move(address), std::move(worker), nullptr, nullptr);
+  }
+  /// Starts `worker` at `address` with the given access controls (null: allow all).
+  template <class W>
+  Task<Result<void>> start_worker(Address address, W worker, IncomingAccessControlPtr incoming,
+                                  OutgoingAccessControlPtr outgoing) {
     std::vector<MailboxSpec> mailboxes{{std::move(address), std::move(incoming), std::move(outgoing)}};
     return start_worker_with_mailboxes(std::move(mailboxes), std::make_shared<W>(std::move(worker)));
   }
@@ -128,7 +135,8 @@ class Context {
   Task<Result<void>> stop_worker(Address address);
   Task<Result<void>> start_processor(Address address, std::shared_ptr<Processor> processor);
   Task<Result<void>> stop_processor(Address address);
-  /// Stops every worker and the node.
+  /// Stops every worker and the node. From a worker's (or processor's) context it returns at
+  /// once and the stop completes after the handler returns.
   Task<Result<void>> stop();
 
  private:

@@ -44,6 +44,8 @@ class Mailbox final : public Inbox {
   void close() override;
   bool is_closed() const override { return closed_; }
 
+  /// Takes the next message if one is queued, without waiting.
+  std::optional<Envelope> try_pop();
   /// Takes the next message, waiting until `deadline`; nullopt on timeout or when closed.
   Task<std::optional<Envelope>> pop(std::chrono::steady_clock::time_point deadline);
   /// Takes the next message waiting as long as needed; nullopt when closed.
@@ -51,8 +53,6 @@ class Mailbox final : public Inbox {
   std::size_t size() const noexcept { return queue_.size(); }
 
  private:
-  std::optional<Envelope> take();
-
   std::deque<Envelope> queue_;
   std::size_t capacity_;
   bool closed_ = false;

@@ -155,7 +155,7 @@ Task<Result<Address>> resolve_with(std::shared_ptr<TransportState> state, Addres
   if (const Address* existing = state->find_by_peer(address.inner())) {
     co_return *existing;
   }
-  auto connection = co_await connect_with(state, address.inner(), {});
+  auto connection = co_await connect_with(state, address.inner(), TcpConnectionOptions());
   if (!connection) {
     co_return connection.error();
   }

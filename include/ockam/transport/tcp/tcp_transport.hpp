@@ -24,9 +24,15 @@ class TcpTransport {
   static TcpTransport create(Context& ctx);
 
   /// Listens on "ip:port" (port 0 picks a free one). kIo if the address cannot be bound.
-  Task<Result<TcpListener>> listen(std::string address, TcpListenerOptions options = {});
+  Task<Result<TcpListener>> listen(std::string address, TcpListenerOptions options);
+  Task<Result<TcpListener>> listen(std::string address) {
+    return listen(std::move(address), TcpListenerOptions());
+  }
   /// Connects to "host:port". kIo when refused or unreachable, kTimeout after kConnectTimeout.
-  Task<Result<TcpConnection>> connect(std::string address, TcpConnectionOptions options = {});
+  Task<Result<TcpConnection>> connect(std::string address, TcpConnectionOptions options);
+  Task<Result<TcpConnection>> connect(std::string address) {
+    return connect(std::move(address), TcpConnectionOptions());
+  }
   /// Closes the connection whose sender address is `sender_address`.
   Result<void> disconnect(const Address& sender_address);
   /// Stops accepting on a listener (open connections stay).

@@ -1,0 +1,36 @@
+// examples/04-secure-channel-alice (seeds 000/001): Alice reaches Bob's secure channel
+// listener over TCP and sends a message to his Echoer through the channel.
+//   --to HOST:PORT   Bob's node (default 127.0.0.1:4000)
+#include <chrono>
+#include <cstdio>
+
+#include "ockam/ockam.hpp"
+#include "support/arguments.hpp"
+
+int main(int argc, char** argv) {
+  std::string to = ockam::examples::flag_value(argc, argv, "--to", "127.0.0.1:4000");
+  return ockam::run_node([to](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+    // Initialize the TCP Transport.
+    (void)(co_await node.create_tcp_transport()).value();
+
+    auto alice = (co_await node.create_identity()).value();
+    std::printf("Alice identifier: %s\n", alice.identifier().to_string().c_str());
+    std::fflush(stdout);
+
+    // Connect to a secure channel listener and perform a handshake; the route names Bob's
+    // node by its TCP address, which becomes a connection.
+    auto channel = (co_await node.create_secure_channel(
+                        alice, ockam::route(ockam::tcp_address(to), "secure_channel_listener")))
+                       .value();
+
+    // Send a message to the echoer worker via the channel.
+    (co_await node.send(ockam::route(channel, "echoer"), std::string("Hello Ockam!"))).value();
+
+    // Wait to receive a reply and print it (Bob drops channels he does not trust).
+    auto reply = (co_await node.receive<std::string>(std::chrono::seconds(10))).value();
+    std::printf("App Received: %s\n", reply.body().c_str());
+
+    // Stop all workers, stop the node, cleanup and return.
+    co_return co_await node.stop();
+  });
+}

@@ -1,0 +1,46 @@
+// examples/04-secure-channel-bob (seeds 000/001): Bob listens over TCP with a secure channel
+// listener and an Echoer. Runs until SIGINT/SIGTERM.
+//   --listen HOST:PORT   where to listen (default 127.0.0.1:4000)
+//   --trust I...         accept only this identifier (default: everyone)
+#include <cstdio>
+
+#include "ockam/ockam.hpp"
+#include "support/arguments.hpp"
+#include "support/echoer.hpp"
+
+int main(int argc, char** argv) {
+  std::string listen = ockam::examples::flag_value(argc, argv, "--listen", "127.0.0.1:4000");
+  std::string trust = ockam::examples::flag_value(argc, argv, "--trust", "");
+  return ockam::run_node([listen, trust](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+    // Create an echoer worker.
+    (co_await node.start_worker("echoer", ockam::examples::Echoer{})).value();
+
+    auto bob = (co_await node.create_identity()).value();
+    std::printf("Bob identifier: %s\n", bob.identifier().to_string().c_str());
+
+    // Trust everyone (the seeds' NoOpTrustPolicy), or only the identifier given.
+    auto trust_policy = ockam::identity::trust_everyone();
+    if (!trust.empty()) {
+      trust_policy = ockam::identity::trust_identifier(
+          ockam::identity::Identifier::parse(trust).value());
+    }
+
+    // Initialize the TCP Transport and create a TCP listener.
+    auto tcp = (co_await node.create_tcp_transport()).value();
+    auto listener = (co_await tcp.listen(listen)).value();
+
+    auto secure_channel_listener =
+        (co_await node.create_secure_channel_listener(
+             bob, "secure_channel_listener",
+             ockam::SecureChannelListenerOptions()
+                 .with_trust_policy(trust_policy)
+                 .as_consumer(listener.flow_control_id())))
+            .value();
+    node.flow_controls().add_consumer("echoer", secure_channel_listener.flow_control_id());
+
+    std::printf("Bob listening on %s\n", listener.socket_address().c_str());
+    std::fflush(stdout);
+    // Don't call node.stop() here so this node runs forever.
+    co_return ockam::ok();
+  });
+}

@@ -1,0 +1,29 @@
+#include "channel/internal/encryptor_worker.hpp"
+
+#include "ockam/channel/secure_channel_message.hpp"
+
+namespace ockam::channel::internal {
+
+Task<Result<void>> EncryptorWorker::handle_message(Context& ctx, Routed<Any> message) {
+  LocalMessage local = std::move(message).take_local_message();
+  if (auto stepped = local.onward_route.step(); !stepped) {
+    co_return stepped.error();
+  }
+  plaintext_.clear();
+  encode_payload_plaintext(local.onward_route, local.return_route, local.payload, plaintext_);
+  LocalMessage ciphertext;
+  auto encrypted = state_->encryptor->encrypt(plaintext_, ciphertext.payload);
+  secure_wipe(plaintext_);
+  if (!encrypted) {
+    co_return encrypted.error();
+  }
+  ciphertext.onward_route = state_->remote_route;
+  co_return co_await ctx.forward_from_address(std::move(ciphertext), state_->addresses.encryptor);
+}
+
+Task<Result<void>> EncryptorWorker::shutdown(Context& ctx) {
+  co_await close_channel(ctx, state_, /*notify_peer=*/true);
+  co_return ok();
+}
+
+}  // namespace ockam::channel::internal

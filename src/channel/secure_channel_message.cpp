@@ -1,0 +1,120 @@
+#include "ockam/channel/secure_channel_message.hpp"
+
+#include "ockam/core/byte_writer.hpp"
+#include "ockam/core/cbor_route.hpp"
+
+namespace ockam::channel {
+namespace {
+
+enum Variant : std::uint64_t { kPayload = 0, kRefreshCredentials = 1, kClose = 2 };
+
+/// Reads an array header of at least `needed` elements; returns how many extra follow.
+bool read_array_at_least(CborReader& in, std::uint64_t needed, std::uint64_t& extra) {
+  std::uint64_t count = 0;
+  if (!in.read_array_header(count) || count < needed) {
+    return false;
+  }
+  extra = count - needed;
+  return true;
+}
+
+/// Reads one whole CBOR item and returns its raw bytes.
+bool read_raw_item(CborReader& in, Bytes& out) {
+  ByteView before = in.rest();
+  if (!in.skip()) {
+    return false;
+  }
+  out.assign(before.begin(), before.end() - static_cast<std::ptrdiff_t>(in.remaining()));
+  return true;
+}
+
+bool decode_message(CborReader& in, SecureChannelMessage& out) {
+  std::uint64_t extra = 0;
+  std::uint64_t variant = 0;
+  std::uint64_t fields_extra = 0;
+  if (!read_array_at_least(in, 2, extra) || !in.read_uint(variant)) {
+    return false;
+  }
+  switch (variant) {
+    case kPayload: {
+      PayloadMessage payload;
+      std::uint64_t inner_extra = 0;
+      ByteView bytes;
+      if (!read_array_at_least(in, 1, fields_extra) || !read_array_at_least(in, 3, inner_extra) ||
+          !read_cbor_route(in, payload.onward_route) || !read_cbor_route(in, payload.return_route) ||
+          !in.read_bytes(bytes) || !in.skip_items(inner_extra)) {
+        return false;
+      }
+      payload.payload.assign(bytes.begin(), bytes.end());
+      out = std::move(payload);
+      break;
+    }
+    case kRefreshCredentials: {
+      RefreshCredentialsMessage refresh;
+      std::uint64_t inner_extra = 0;
+      if (!read_array_at_least(in, 1, fields_extra) || !read_array_at_least(in, 2, inner_extra) ||
+          !read_raw_item(in, refresh.change_history) || !read_raw_item(in, refresh.credentials) ||
+          !in.skip_items(inner_extra)) {
+        return false;
+      }
+      out = std::move(refresh);
+      break;
+    }
+    case kClose:
+      if (!read_array_at_least(in, 0, fields_extra)) {
+        return false;
+      }
+      out = CloseMessage{};
+      break;
+    default:
+      return false;
+  }
+  return in.skip_items(fields_extra) && in.skip_items(extra);
+}
+
+}  // namespace
+
+void encode_payload_plaintext(const Route& onward_route, const Route& return_route,
+                              ByteView payload, Bytes& out) {
+  ByteWriter writer(std::move(out));
+  CborWriter cbor(writer);
+  cbor.write_array_header(2);
+  cbor.write_array_header(2);
+  cbor.write_uint(kPayload);
+  cbor.write_array_header(1);
+  cbor.write_array_header(3);
+  write_cbor_route(cbor, onward_route);
+  write_cbor_route(cbor, return_route);
+  cbor.write_bytes(payload);
+  cbor.write_bytes({});
+  out = writer.take();
+}
+
+Bytes encode_close_plaintext() {
+  ByteWriter writer;
+  CborWriter cbor(writer);
+  cbor.write_array_header(2);
+  cbor.write_array_header(2);
+  cbor.write_uint(kClose);
+  cbor.write_array_header(0);
+  cbor.write_bytes({});
+  return writer.take();
+}
+
+Result<SecureChannelMessage> decode_plaintext(ByteView plaintext) {
+  static const Error kMalformed(Origin::kChannel, Kind::kParse, "malformed secure channel message");
+  CborReader in(plaintext);
+  std::uint64_t extra = 0;
+  SecureChannelMessage message = CloseMessage{};
+  ByteView padding;
+  if (!read_array_at_least(in, 2, extra) || !decode_message(in, message) ||
+      !in.read_bytes(padding) || !in.skip_items(extra)) {
+    return kMalformed;
+  }
+  if (auto end = in.expect_end(); !end) {
+    return end.error();
+  }
+  return message;
+}
+
+}  // namespace ockam::channel

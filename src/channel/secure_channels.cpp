@@ -1,0 +1,86 @@
+#include "ockam/channel/secure_channels.hpp"
+
+#include "channel/internal/handshake_worker.hpp"
+#include "channel/internal/listener_worker.hpp"
+#include "ockam/node/runtime.hpp"
+
+namespace ockam {
+
+Task<Result<SecureChannelListener>> SecureChannels::create_listener(
+    Context& ctx, identity::Identity self, Address address, SecureChannelListenerOptions options) {
+  FlowControlId flow_id = FlowControlId::generate();
+  FlowControls& flows = ctx.flow_controls();
+  for (const FlowControlId& id : options.consumer_of) {
+    flows.add_consumer(address, id);
+  }
+  std::vector<MailboxSpec> mailboxes{{address, nullptr, nullptr}};
+  auto started = co_await ctx.start_worker_with_mailboxes(
+      std::move(mailboxes), std::make_shared<channel::internal::ListenerWorker>(
+                                identities_, std::move(self), flow_id, std::move(options)));
+  if (!started) {
+    co_return started.error();
+  }
+  flows.add_spawner(address, flow_id);
+  co_return SecureChannelListener(std::move(address), std::move(flow_id));
+}
+
+Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identity::Identity self,
+                                                           Route route,
+                                                           SecureChannelOptions options) {
+  auto resolved = co_await ctx.router().resolve_route(std::move(route));
+  if (!resolved) {
+    co_return resolved.error();
+  }
+  if (resolved->empty()) {
+    co_return Error(Origin::kChannel, Kind::kInvalid, "the route to the listener is empty");
+  }
+  auto purpose_key = identities_->get_or_create_secure_channel_purpose_key(self.identifier());
+  if (!purpose_key) {
+    co_return purpose_key.error();
+  }
+  auto machine = channel::HandshakeMachine::create(noise::Role::kInitiator, identities_, self,
+                                                   std::move(*purpose_key),
+                                                   std::move(options.trust_policy));
+  if (!machine) {
+    co_return machine.error();
+  }
+  auto state = std::make_shared<channel::internal::ChannelState>();
+  state->role = noise::Role::kInitiator;
+  state->flow_control_id = FlowControlId::generate();
+  state->remote_route = std::move(*resolved);
+  const channel::internal::ChannelAddresses& addresses = state->addresses;
+
+  FlowControls& flows = ctx.flow_controls();
+  if (const ProducerInfo* transport = flows.find_producer(*state->remote_route.next())) {
+    flows.add_consumer(addresses.decryptor_remote, transport->flow_control_id);
+  }
+  flows.add_producer(addresses.decryptor_internal, state->flow_control_id, std::nullopt,
+                     {addresses.encryptor});
+  auto outcome = std::make_shared<channel::internal::HandshakeOutcome>(ctx.io());
+  std::vector<MailboxSpec> mailboxes{
+      {addresses.decryptor_remote, nullptr, nullptr},
+      {addresses.decryptor_internal, deny_all_incoming(),
+       flows.producer_access_control(state->flow_control_id, std::nullopt)}};
+  Address responder = addresses.decryptor_remote;
+  auto started = co_await ctx.start_worker_with_mailboxes(
+      std::move(mailboxes),
+      std::make_shared<channel::internal::HandshakeWorker>(
+          std::move(*machine), state, outcome, ctx.address(), options.timeout));
+  if (!started) {
+    co_return started.error();
+  }
+  outcome->done.expires_after(options.timeout);
+  co_await outcome->done.async_wait(kUseTuple);
+  if (!outcome->result) {
+    state->closing = true;
+    (void)co_await ctx.stop_worker(responder);
+    co_return Error(Origin::kChannel, Kind::kTimeout, "the secure channel handshake timed out");
+  }
+  co_return std::move(*outcome->result);
+}
+
+Task<Result<void>> SecureChannels::stop_channel(Context& ctx, const SecureChannel& channel) {
+  return ctx.stop_worker(channel.encryptor_address());
+}
+
+}  // namespace ockam
