@@ -3,6 +3,9 @@
 // The umbrella header: everything an application needs.
 #include "ockam/api/node.hpp"
 #include "ockam/api/run_node.hpp"
+#include "ockam/channel/peer_identity.hpp"
 #include "ockam/core/address.hpp"
 #include "ockam/core/route.hpp"
 #include "ockam/node/runtime.hpp"
+#include "ockam/relay/relay.hpp"
+#include "ockam/relay/relay_service.hpp"
