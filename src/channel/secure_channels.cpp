@@ -69,8 +69,10 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   if (!started) {
     co_return started.error();
   }
-  outcome->done.expires_after(options.timeout);
-  co_await outcome->done.async_wait(kUseTuple);
+  if (!outcome->result) {
+    outcome->done.expires_after(options.timeout);
+    co_await outcome->done.async_wait(kUseTuple);
+  }
   if (!outcome->result) {
     state->closing = true;
     (void)co_await ctx.stop_worker(responder);

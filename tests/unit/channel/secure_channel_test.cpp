@@ -1,0 +1,205 @@
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+#include "ockam/channel/peer_identity.hpp"
+#include "ockam/channel/secure_channels.hpp"
+#include "ockam/node/runtime.hpp"
+#include "ockam/transport/tcp/tcp_transport.hpp"
+
+namespace ockam {
+namespace {
+
+using namespace std::chrono_literals;
+
+/// Replies with the body and records the peer identifier of what it received.
+class Echoer final : public Worker<std::string> {
+ public:
+  explicit Echoer(std::shared_ptr<std::vector<std::string>> peers) : peers_(std::move(peers)) {}
+  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
+    auto peer = peer_identifier(msg.local_message());
+    peers_->push_back(peer ? peer->to_string() : "none");
+    co_return co_await ctx.send(msg.return_route(), msg.body());
+  }
+
+ private:
+  std::shared_ptr<std::vector<std::string>> peers_;
+};
+
+/// A hop that can corrupt or duplicate the next message it forwards (a man in the middle).
+class Mitm final : public Worker<Any> {
+ public:
+  enum class Action { kPass, kCorruptNext, kDuplicateNext };
+  explicit Mitm(std::shared_ptr<Action> action) : action_(std::move(action)) {}
+  Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override {
+    LocalMessage local = std::move(message).take_local_message();
+    (void)local.onward_route.step();
+    local.return_route.prepend(ctx.address());
+    Action action = std::exchange(*action_, Action::kPass);
+    if (action == Action::kCorruptNext && !local.payload.empty()) {
+      local.payload.back() ^= 0x01;
+    }
+    if (action == Action::kDuplicateNext) {
+      (void)co_await ctx.forward(local);
+    }
+    co_return co_await ctx.forward(std::move(local));
+  }
+
+ private:
+  std::shared_ptr<Action> action_;
+};
+
+struct Fixture {
+  Runtime runtime;
+  std::shared_ptr<identity::Identities> identities =
+      std::make_shared<identity::Identities>(std::make_shared<vault::Vault>());
+  SecureChannels channels{identities};
+  identity::Identity bob = identities->create_identity().value();
+  identity::Identity alice = identities->create_identity().value();
+  std::shared_ptr<std::vector<std::string>> peers = std::make_shared<std::vector<std::string>>();
+
+  Task<Result<SecureChannelListener>> start_bob(Context& ctx, identity::TrustPolicy policy) {
+    (void)co_await ctx.start_worker("echoer", Echoer(peers));
+    auto listener = co_await channels.create_listener(
+        ctx, bob, "bob", SecureChannelListenerOptions().with_trust_policy(std::move(policy)));
+    if (listener) {
+      ctx.flow_controls().add_consumer("echoer", listener->flow_control_id());
+    }
+    co_return listener;
+  }
+};
+
+TEST(SecureChannelTest, DeliversTheInitiatorsIdentifierAndTheReply) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    (co_await f.start_bob(ctx, identity::trust_everyone())).value();
+    auto channel = (co_await f.channels.create_channel(ctx, f.alice, route("bob"),
+                                                       SecureChannelOptions()))
+                       .value();
+    EXPECT_EQ(channel.their_identifier(), f.bob.identifier());
+    auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                            std::string("hello"));
+    EXPECT_EQ(reply.value(), "hello");
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  ASSERT_EQ(f.peers->size(), 1u);
+  EXPECT_EQ(f.peers->front(), f.alice.identifier().to_string());
+}
+
+TEST(SecureChannelTest, InitiatorTrustPolicyFailsTheHandshakeAtOnce) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    (co_await f.start_bob(ctx, identity::trust_everyone())).value();
+    auto started = std::chrono::steady_clock::now();
+    auto channel = co_await f.channels.create_channel(
+        ctx, f.alice, route("bob"),
+        SecureChannelOptions().with_trust_policy(identity::trust_identifier(f.alice.identifier())));
+    EXPECT_FALSE(channel);
+    EXPECT_EQ(channel.error().kind(), Kind::kPermission);
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 2s);
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+TEST(SecureChannelTest, ResponderTrustPolicyDropsAnUntrustedInitiator) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    (co_await f.start_bob(ctx, identity::trust_identifier(f.bob.identifier()))).value();
+    auto channel = (co_await f.channels.create_channel(ctx, f.alice, route("bob"),
+                                                       SecureChannelOptions()))
+                       .value();
+    auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                            std::string("let me in"), 300ms);
+    EXPECT_FALSE(reply);
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  EXPECT_TRUE(f.peers->empty());
+}
+
+TEST(SecureChannelTest, TamperedAndReplayedMessagesAreDroppedAndTheChannelKeepsWorking) {
+  Fixture f;
+  auto action = std::make_shared<Mitm::Action>(Mitm::Action::kPass);
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    (co_await f.start_bob(ctx, identity::trust_everyone())).value();
+    (co_await ctx.start_worker("mitm", Mitm(action))).value();
+    auto channel = (co_await f.channels.create_channel(ctx, f.alice, route("mitm", "bob"),
+                                                       SecureChannelOptions()))
+                       .value();
+    *action = Mitm::Action::kCorruptNext;
+    auto corrupted = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                                std::string("one"), 300ms);
+    EXPECT_FALSE(corrupted);
+    *action = Mitm::Action::kDuplicateNext;
+    auto duplicated = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                                 std::string("two"));
+    EXPECT_EQ(duplicated.value(), "two");
+    for (int i = 0; i < 70; ++i) {  // across two rekeys
+      auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                              std::to_string(i));
+      EXPECT_EQ(reply.value(), std::to_string(i));
+    }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  EXPECT_EQ(f.peers->size(), 71u);  // "two" once, and the 70 others; "one" never
+}
+
+/// Swallows everything: a listener that never answers.
+class BlackHole final : public Worker<Any> {
+ public:
+  Task<Result<void>> handle_message(Context&, Routed<Any>) override { co_return ok(); }
+};
+
+TEST(SecureChannelTest, UnknownListenerFailsAtOnceAndSilentListenerTimesOut) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto missing = co_await f.channels.create_channel(ctx, f.alice, route("nobody"),
+                                                      SecureChannelOptions());
+    EXPECT_FALSE(missing);
+    EXPECT_EQ(missing.error().kind(), Kind::kNotFound);
+    (co_await ctx.start_worker("black_hole", BlackHole{})).value();
+    auto silent = co_await f.channels.create_channel(
+        ctx, f.alice, route("black_hole"), SecureChannelOptions().with_timeout(200ms));
+    EXPECT_FALSE(silent);
+    EXPECT_EQ(silent.error().kind(), Kind::kTimeout);
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+TEST(SecureChannelTest, ClosingTheTransportClosesTheChannel) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto tcp_listener = (co_await tcp.listen("127.0.0.1:0")).value();
+    (void)co_await ctx.start_worker("echoer", Echoer(f.peers));
+    auto listener = (co_await f.channels.create_listener(
+                         ctx, f.bob, "bob",
+                         SecureChannelListenerOptions().as_consumer(tcp_listener.flow_control_id())))
+                        .value();
+    ctx.flow_controls().add_consumer("echoer", listener.flow_control_id());
+    auto connection = (co_await tcp.connect(tcp_listener.socket_address())).value();
+    auto channel = (co_await f.channels.create_channel(ctx, f.alice, route(connection, "bob"),
+                                                       SecureChannelOptions()))
+                       .value();
+    EXPECT_EQ((co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                          std::string("before")))
+                  .value(),
+              "before");
+    EXPECT_TRUE(tcp.disconnect(connection.sender_address()));
+    asio::steady_timer settle(ctx.io());
+    settle.expires_after(100ms);
+    co_await settle.async_wait(kUseTuple);
+    auto after = co_await ctx.send(route(channel, "echoer"), std::string("after"));
+    EXPECT_FALSE(after);
+    EXPECT_EQ(after.error().kind(), Kind::kNotFound);
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+}  // namespace
+}  // namespace ockam
