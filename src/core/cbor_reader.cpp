@@ -271,7 +271,9 @@ bool CborReader::skip_item(ByteReader& in, std::size_t depth) noexcept {
   return true;
 }
 
-bool CborReader::skip() noexcept { return skip_item(reader_, 0); }
+bool CborReader::skip() noexcept {
+  return skip_item(reader_, 0);
+}
 
 bool CborReader::skip_items(std::uint64_t count) noexcept {
   ByteReader probe = reader_;
@@ -284,6 +286,8 @@ bool CborReader::skip_items(std::uint64_t count) noexcept {
   return true;
 }
 
-Result<void> CborReader::expect_end() const { return reader_.expect_end(); }
+Result<void> CborReader::expect_end() const {
+  return reader_.expect_end();
+}
 
 }  // namespace ockam

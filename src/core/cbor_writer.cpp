@@ -18,7 +18,9 @@ constexpr std::uint8_t kNull = 0xf6;
 }  // namespace
 
 void CborWriter::write_head(std::uint8_t major, std::uint64_t value) {
-  auto initial = [major](std::uint8_t info) { return static_cast<std::uint8_t>((major << 5) | info); };
+  auto initial = [major](std::uint8_t info) {
+    return static_cast<std::uint8_t>((major << 5) | info);
+  };
   if (value < 24) {
     out_.write_u8(initial(static_cast<std::uint8_t>(value)));
   } else if (value <= std::numeric_limits<std::uint8_t>::max()) {
@@ -36,7 +38,9 @@ void CborWriter::write_head(std::uint8_t major, std::uint64_t value) {
   }
 }
 
-void CborWriter::write_uint(std::uint64_t value) { write_head(kUnsigned, value); }
+void CborWriter::write_uint(std::uint64_t value) {
+  write_head(kUnsigned, value);
+}
 
 void CborWriter::write_int(std::int64_t value) {
   if (value >= 0) {
@@ -57,12 +61,20 @@ void CborWriter::write_text(std::string_view text) {
   out_.write_text(text);
 }
 
-void CborWriter::write_array_header(std::uint64_t count) { write_head(kArray, count); }
+void CborWriter::write_array_header(std::uint64_t count) {
+  write_head(kArray, count);
+}
 
-void CborWriter::write_map_header(std::uint64_t count) { write_head(kMap, count); }
+void CborWriter::write_map_header(std::uint64_t count) {
+  write_head(kMap, count);
+}
 
-void CborWriter::write_bool(bool value) { out_.write_u8(value ? kTrue : kFalse); }
+void CborWriter::write_bool(bool value) {
+  out_.write_u8(value ? kTrue : kFalse);
+}
 
-void CborWriter::write_null() { out_.write_u8(kNull); }
+void CborWriter::write_null() {
+  out_.write_u8(kNull);
+}
 
 }  // namespace ockam

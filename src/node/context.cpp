@@ -82,6 +82,14 @@ Task<Result<void>> Context::stop_processor(Address address) {
   return runtime_.stop_worker(std::move(address), this->address());
 }
 
-Task<Result<void>> Context::stop() { return runtime_.stop(); }
+Task<Result<void>> Context::stop() {
+  if (owned_by_worker_) {
+    // A worker cannot wait for its own shutdown, which runs after this handler returns: the
+    // stop goes on in a handler of its own.
+    runtime_.request_stop();
+    co_return ok();
+  }
+  co_return co_await runtime_.stop();
+}
 
 }  // namespace ockam

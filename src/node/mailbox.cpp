@@ -1,25 +1,49 @@
 #include "ockam/node/mailbox.hpp"
 
+#include <algorithm>
+
 namespace ockam {
+namespace {
+
+/// Slots of a mailbox's first ring; it doubles from there up to what the traffic needs.
+constexpr std::size_t kInitialSlots = 8;
+
+}  // namespace
 
 Mailbox::Mailbox(asio::io_context& io, std::size_t capacity)
-    : capacity_(capacity), message_arrived_(io), space_freed_(io) {}
+    : capacity_(capacity), message_arrived_(io), space_freed_(io) {
+  // Producers only ever wait for a cancel(); re-arming the timer in wait_for_space would cancel
+  // the other waiting producers, and they would wake each other in a loop.
+  space_freed_.expires_at(std::chrono::steady_clock::time_point::max());
+}
 
 Task<> Mailbox::wait_for_space() {
   while (!has_space()) {
     ++producers_waiting_;
-    space_freed_.expires_at(std::chrono::steady_clock::time_point::max());
     co_await space_freed_.async_wait(kUseTuple);
-    --producers_waiting_;
   }
+}
+
+void Mailbox::grow() {
+  std::vector<Envelope> bigger(std::max(kInitialSlots, 2 * ring_.size()));
+  for (std::size_t i = 0; i < count_; ++i) {
+    bigger[i] = std::move(ring_[(head_ + i) & (ring_.size() - 1)]);
+  }
+  ring_.swap(bigger);
+  head_ = 0;
 }
 
 Result<void> Mailbox::push(Envelope envelope) {
   if (closed_) {
     return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
   }
-  queue_.push_back(std::move(envelope));
+  if (count_ == ring_.size()) {
+    grow();
+  }
+  ring_[(head_ + count_) & (ring_.size() - 1)] = std::move(envelope);
+  ++count_;
   if (consumer_waiting_) {
+    consumer_waiting_ = false;
     message_arrived_.cancel();
   }
   return ok();
@@ -27,18 +51,24 @@ Result<void> Mailbox::push(Envelope envelope) {
 
 void Mailbox::close() {
   closed_ = true;
-  queue_.clear();
+  std::vector<Envelope>().swap(ring_);
+  head_ = 0;
+  count_ = 0;
+  consumer_waiting_ = false;
+  producers_waiting_ = 0;
   message_arrived_.cancel();
   space_freed_.cancel();
 }
 
-std::optional<Envelope> Mailbox::take() {
-  if (queue_.empty()) {
+std::optional<Envelope> Mailbox::try_pop() {
+  if (count_ == 0) {
     return std::nullopt;
   }
-  Envelope envelope = std::move(queue_.front());
-  queue_.pop_front();
+  std::optional<Envelope> envelope(std::move(ring_[head_]));
+  head_ = (head_ + 1) & (ring_.size() - 1);
+  --count_;
   if (producers_waiting_ > 0) {
+    producers_waiting_ = 0;
     space_freed_.cancel();
   }
   return envelope;
@@ -46,7 +76,7 @@ std::optional<Envelope> Mailbox::take() {
 
 Task<std::optional<Envelope>> Mailbox::pop(std::chrono::steady_clock::time_point deadline) {
   while (!closed_) {
-    if (auto envelope = take()) {
+    if (auto envelope = try_pop()) {
       co_return envelope;
     }
     if (std::chrono::steady_clock::now() >= deadline) {

@@ -106,11 +106,13 @@ Task<Result<void>> Router::route(Address source, LocalMessage message) {
                source.to_string());
     co_return ok();
   }
+  if (destination->inbox->has_space()) {
+    co_return destination->inbox->push(Envelope{*next, std::move(message)});
+  }
+  // Back-pressure: the endpoint may go away while this sender waits, so hold on to its inbox.
   std::shared_ptr<Inbox> inbox = destination->inbox;
   Address destination_address = *next;
-  if (!inbox->has_space()) {
-    co_await inbox->wait_for_space();
-  }
+  co_await inbox->wait_for_space();
   co_return inbox->push(Envelope{std::move(destination_address), std::move(message)});
 }
 

@@ -1,5 +1,6 @@
 #include "ockam/node/runtime.hpp"
 
+#include <algorithm>
 #include <exception>
 
 #include "ockam/core/log.hpp"
@@ -23,15 +24,25 @@ struct Runtime::Runner {
 
 namespace {
 
+/// Turns the exception being handled into the error a handler would have returned: an Error
+/// (thrown by `value()`) is kept, anything else becomes kInternal. Call it only from a catch.
+Error current_exception_as_error(const char* what) {
+  try {
+    throw;
+  } catch (const Error& e) {
+    return e;
+  } catch (...) {
+    log::warn("node", "{} threw an exception", what);
+    return Error(Origin::kNode, Kind::kInternal, "worker threw an exception");
+  }
+}
+
 template <class F>
 Task<Result<void>> guarded(F&& call, const char* what) {
   try {
     co_return co_await call();
-  } catch (const Error& e) {
-    co_return e;
-  } catch (const std::exception&) {
-    log::warn("node", "{} threw an exception", what);
-    co_return Error(Origin::kNode, Kind::kInternal, "worker threw an exception");
+  } catch (...) {
+    co_return current_exception_as_error(what);
   }
 }
 
@@ -68,7 +79,8 @@ Result<std::shared_ptr<Runtime::Runner>> Runtime::register_runner(
   }
   std::vector<Address> addresses;
   for (const MailboxSpec& spec : mailboxes) {
-    if (router_.has_address(spec.address)) {
+    if (router_.has_address(spec.address) ||
+        std::find(addresses.begin(), addresses.end(), spec.address) != addresses.end()) {
       return Error(Origin::kNode, Kind::kAlreadyExists, "address is already in use");
     }
     addresses.push_back(spec.address);
@@ -113,13 +125,24 @@ Task<> Runtime::run_worker(std::shared_ptr<Runner> runner, std::shared_ptr<Worke
     log::warn("node", "worker {} failed to initialize: {}", ctx.address().to_string(),
               initialized.error().to_string());
   } else {
-    while (auto envelope = co_await runner->mailbox->pop()) {
-      auto handled = co_await guarded(
-          [&] {
-            return worker->handle_local_message(ctx, std::move(envelope->destination),
-                                                std::move(envelope->message));
-          },
-          "handle_message");
+    Mailbox& mailbox = *runner->mailbox;
+    while (true) {
+      // The message path: take what is queued without suspending, wait only on an empty
+      // mailbox, and guard the handler inline (no extra coroutine frame per message).
+      std::optional<Envelope> envelope = mailbox.try_pop();
+      if (!envelope) {
+        envelope = co_await mailbox.pop();
+        if (!envelope) {
+          break;
+        }
+      }
+      Result<void> handled = ok();
+      try {
+        handled = co_await worker->handle_local_message(ctx, std::move(envelope->destination),
+                                                        std::move(envelope->message));
+      } catch (...) {
+        handled = current_exception_as_error("handle_message");
+      }
       if (!handled) {
         log::warn("node", "worker {} failed to handle a message: {}", ctx.address().to_string(),
                   handled.error().to_string());
@@ -139,11 +162,11 @@ Task<> Runtime::run_processor(std::shared_ptr<Runner> runner, std::shared_ptr<Pr
   auto initialized = co_await guarded([&] { return processor->initialize(ctx); }, "initialize");
   if (initialized) {
     while (!runner->stop_requested) {
-      Result<bool> more = Error(Origin::kNode, Kind::kInternal, "processor threw an exception");
+      Result<bool> more = false;
       try {
         more = co_await processor->process(ctx);
-      } catch (const std::exception&) {
-        log::warn("node", "processor {} threw an exception", ctx.address().to_string());
+      } catch (...) {
+        more = current_exception_as_error("process");
       }
       if (!more) {
         log::warn("node", "processor {} failed: {}", ctx.address().to_string(),

@@ -34,6 +34,7 @@ class CborReader {
   /// Deepest nesting of arrays and maps that `skip` walks through.
   static constexpr std::size_t kMaxSkipDepth = 32;
 
+  /// Reads from `data`, which must outlive the reader and the views it returns.
   explicit CborReader(ByteView data) noexcept : reader_(data) {}
 
   /// Number of bytes not read yet.

@@ -13,6 +13,7 @@ namespace ockam {
 /// Array and map headers announce a count; the caller then writes that many items (pairs).
 class CborWriter {
  public:
+  /// Appends to `out`, after the bytes already in it.
   explicit CborWriter(ByteWriter& out) noexcept : out_(out) {}
 
   /// Writes an unsigned integer (major type 0).

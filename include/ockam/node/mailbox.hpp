@@ -2,8 +2,8 @@
 
 #include <chrono>
 #include <cstddef>
-#include <deque>
 #include <optional>
+#include <vector>
 
 #include "ockam/core/local_message.hpp"
 #include "ockam/node/asio.hpp"
@@ -38,7 +38,7 @@ class Mailbox final : public Inbox {
 
   Mailbox(asio::io_context& io, std::size_t capacity = kDefaultCapacity);
 
-  bool has_space() const override { return closed_ || queue_.size() < capacity_; }
+  bool has_space() const override { return closed_ || count_ < capacity_; }
   Task<> wait_for_space() override;
   Result<void> push(Envelope envelope) override;
   void close() override;
@@ -50,12 +50,20 @@ class Mailbox final : public Inbox {
   Task<std::optional<Envelope>> pop(std::chrono::steady_clock::time_point deadline);
   /// Takes the next message waiting as long as needed; nullopt when closed.
   Task<std::optional<Envelope>> pop();
-  std::size_t size() const noexcept { return queue_.size(); }
+  std::size_t size() const noexcept { return count_; }
 
  private:
-  std::deque<Envelope> queue_;
+  void grow();
+
+  // A ring of slots that doubles when full and is reused afterwards, so a busy mailbox does not
+  // allocate per message. Its size is a power of two.
+  std::vector<Envelope> ring_;
+  std::size_t head_ = 0;
+  std::size_t count_ = 0;
   std::size_t capacity_;
   bool closed_ = false;
+  // Whether the consumer waits for message_arrived_, and how many producers wait for
+  // space_freed_; both only count waiters not woken yet, so each wake-up cancels a timer once.
   bool consumer_waiting_ = false;
   std::size_t producers_waiting_ = 0;
   asio::steady_timer message_arrived_;

@@ -12,12 +12,14 @@
 namespace ockam {
 namespace {
 
-Bytes hex(std::string_view text) { return from_hex(text).value(); }
+Bytes hex(std::string_view text) {
+  return from_hex(text).value();
+}
 
 TEST(CborReaderTest, UnsignedIntegersRoundTripAtEveryHeadWidth) {
-  const std::uint64_t values[] = {0,     23,         24,          255,
-                                  256,   65535,      65536,       0xffffffff,
-                                  1ull << 32, std::numeric_limits<std::uint64_t>::max()};
+  const std::uint64_t values[] = {
+      0,     23,    24,         255,        256,
+      65535, 65536, 0xffffffff, 1ull << 32, std::numeric_limits<std::uint64_t>::max()};
   for (std::uint64_t value : values) {
     ByteWriter bytes;
     CborWriter(bytes).write_uint(value);
@@ -30,7 +32,14 @@ TEST(CborReaderTest, UnsignedIntegersRoundTripAtEveryHeadWidth) {
 }
 
 TEST(CborReaderTest, SignedIntegersRoundTripIncludingTheExtremes) {
-  const std::int64_t values[] = {0, 1, -1, -24, -25, -256, -257, -65537,
+  const std::int64_t values[] = {0,
+                                 1,
+                                 -1,
+                                 -24,
+                                 -25,
+                                 -256,
+                                 -257,
+                                 -65537,
                                  std::numeric_limits<std::int64_t>::max(),
                                  std::numeric_limits<std::int64_t>::min()};
   for (std::int64_t value : values) {
@@ -226,8 +235,9 @@ TEST(CborReaderTest, TextMustBeValidUtf8) {
 }
 
 TEST(CborReaderTest, SkipStepsOverOneWholeNestedItem) {
-  // [1, {"a": [h'00', -2]}, "x", true, null, 1.5 (half float), 100000.0 (float32), simple(32)]
-  Bytes data = hex("88" "01" "a1616182410021" "6178" "f5" "f6" "f93e00" "fa47c35000" "f820" "07");
+  // [1, {"a": [h'00', -2]}, "x", true, null, 1.5 (half float), 100000.0 (float32), simple(32)],
+  // then 7.
+  Bytes data = hex("8801a16161824100216178f5f6f93e00fa47c35000f82007");
   CborReader in(data);
   ASSERT_TRUE(in.skip());
   std::uint64_t value = 0;

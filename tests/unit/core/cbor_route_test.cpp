@@ -8,18 +8,20 @@
 namespace ockam {
 namespace {
 
-Bytes hex(std::string_view text) { return from_hex(text).value(); }
+Bytes hex(std::string_view text) {
+  return from_hex(text).value();
+}
 
 TEST(CborRouteTest, EncodesARouteAsOckamDoes) {
   // From Ockam's reference: route [echoer] is 81 82 00 46 "echoer".
   EXPECT_EQ(to_hex(encode_cbor_route(route("echoer"))), "818200466563686f6572");
   EXPECT_EQ(to_hex(encode_cbor_route(Route{})), "80");
-  EXPECT_EQ(to_hex(encode_cbor_route(route(tcp_address("h:1"), "a"))),
-            "82820143683a3182004161");
+  EXPECT_EQ(to_hex(encode_cbor_route(route(tcp_address("h:1"), "a"))), "82820143683a3182004161");
 }
 
 TEST(CborRouteTest, DecodesWhatItEncodes) {
-  Route original = route("app", tcp_address("127.0.0.1:4000"), Address(7, std::string("\0\xff", 2)));
+  Route original =
+      route("app", tcp_address("127.0.0.1:4000"), Address(7, std::string("\0\xff", 2)));
   auto decoded = decode_cbor_route(encode_cbor_route(original));
   ASSERT_TRUE(decoded);
   EXPECT_EQ(*decoded, original);
@@ -33,13 +35,13 @@ TEST(CborRouteTest, SkipsExtraAddressFieldsAsMinicborDoes) {
 
 TEST(CborRouteTest, RejectsMalformedAddresses) {
   const char* rejected[] = {
-      "818100",        // address with one field
+      "818100",          // address with one field
       "81821901004161",  // transport type 256
-      "8182006161",    // inner is text, not bytes
-      "81820041",      // truncated inner
-      "818200",        // truncated address
-      "81",            // truncated route
-      "a0",            // a map, not an array
+      "8182006161",      // inner is text, not bytes
+      "81820041",        // truncated inner
+      "818200",          // truncated address
+      "81",              // truncated route
+      "a0",              // a map, not an array
   };
   for (const char* item : rejected) {
     EXPECT_FALSE(decode_cbor_route(hex(item))) << item;

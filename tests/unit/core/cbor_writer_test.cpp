@@ -18,7 +18,9 @@ std::string encode_hex(F write) {
 }
 
 TEST(CborWriterTest, UnsignedIntegersUseTheShortestHead) {
-  auto uint_hex = [](std::uint64_t v) { return encode_hex([v](CborWriter& w) { w.write_uint(v); }); };
+  auto uint_hex = [](std::uint64_t v) {
+    return encode_hex([v](CborWriter& w) { w.write_uint(v); });
+  };
   EXPECT_EQ(uint_hex(0), "00");
   EXPECT_EQ(uint_hex(23), "17");
   EXPECT_EQ(uint_hex(24), "1818");

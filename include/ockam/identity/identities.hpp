@@ -1,0 +1,101 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string_view>
+
+#include "ockam/core/bytes.hpp"
+#include "ockam/core/result.hpp"
+#include "ockam/identity/clock.hpp"
+#include "ockam/identity/identifier.hpp"
+#include "ockam/identity/identity.hpp"
+#include "ockam/identity/purpose_key.hpp"
+#include "ockam/identity/purpose_key_attestation.hpp"
+#include "ockam/vault/handles.hpp"
+#include "ockam/vault/signing_key_type.hpp"
+#include "ockam/vault/vault.hpp"
+
+namespace ockam::identity {
+
+/// RotateKeyOptions tunes Identities::rotate_key.
+struct RotateKeyOptions {
+  /// Algorithm of the new key; the current key's algorithm when absent.
+  std::optional<vault::SigningKeyType> key_type;
+  /// Marks every purpose key attested by earlier keys as revoked.
+  bool revoke_all_purpose_keys = false;
+};
+
+/// Identities creates identities whose keys live in a vault, imports and remembers the
+/// identities of others, rotates keys and attests and verifies purpose keys (Ockam's
+/// `Identities`, reference §5). Remembered histories only move forward: a history replaces the
+/// known one of the same identifier only when it extends it. Safe for concurrent use.
+class Identities {
+ public:
+  /// Uses `vault` for keys and `clock` (which must be safe to call from any thread) for the
+  /// current time.
+  explicit Identities(std::shared_ptr<vault::Vault> vault, Clock clock = system_now);
+
+  /// The vault holding the keys of our identities and purpose keys.
+  const std::shared_ptr<vault::Vault>& vault() const noexcept { return vault_; }
+  /// The current time of the injected clock.
+  TimestampInSeconds now() const { return clock_(); }
+
+  /// create_identity makes an identity with a fresh key of `type`, attestations valid from now
+  /// for kDefaultIdentityTtl (10 years); kInternal if key generation fails.
+  Result<Identity> create_identity(vault::SigningKeyType type = vault::SigningKeyType::kEd25519);
+  /// create_identity_with_key makes an identity whose first change carries the vault key `key`
+  /// and the given validity. With an Ed25519 key this is deterministic: the same key and times
+  /// give the same identity byte for byte. kNotFound for an unknown key.
+  Result<Identity> create_identity_with_key(const vault::SigningKeyHandle& key,
+                                            TimestampInSeconds valid_from,
+                                            TimestampInSeconds valid_until);
+
+  /// import verifies a CBOR change history (Identity::import) and remembers it. kInvalid when it
+  /// conflicts with, or is older than, the history known for the same identifier.
+  Result<Identity> import(ByteView change_history);
+  /// import_hex is `import` of hexadecimal text.
+  Result<Identity> import_hex(std::string_view change_history_hex);
+  /// get returns the remembered identity of `identifier`; kNotFound when unknown.
+  Result<Identity> get(const Identifier& identifier) const;
+
+  /// rotate_key appends a change with a fresh primary key, signed by the new key and by the
+  /// current one (reference §5.3), remembers the new history and deletes the old key from the
+  /// vault. Attestations of the new key are valid from now (or the previous change's start, if
+  /// later) for kDefaultIdentityTtl. kNotFound when the identity is unknown or its key is not in
+  /// the vault.
+  Result<Identity> rotate_key(const Identifier& identifier, const RotateKeyOptions& options = {});
+
+  /// attest_purpose_key signs an attestation of `key` for the identity `identifier` with its
+  /// current primary key, naming its latest change. kNotFound when the identity is unknown or
+  /// its key is not in the vault.
+  Result<PurposeKeyAttestation> attest_purpose_key(const Identifier& identifier,
+                                                   const PurposePublicKey& key,
+                                                   TimestampInSeconds created_at,
+                                                   TimestampInSeconds expires_at);
+  /// create_secure_channel_purpose_key makes a fresh X25519 key in the vault and attests it as a
+  /// SecureChannelStatic key, valid from now for kSecureChannelPurposeKeyTtl (5 years), cut to
+  /// the end of the identity key's attestations. kInvalid when those have ended; kNotFound as
+  /// attest_purpose_key.
+  Result<SecureChannelPurposeKey> create_secure_channel_purpose_key(const Identifier& identifier);
+  /// get_or_create_secure_channel_purpose_key returns the purpose key made earlier for
+  /// `identifier` while it still verifies (not expired, latest key), else a new one.
+  Result<SecureChannelPurposeKey> get_or_create_secure_channel_purpose_key(
+      const Identifier& identifier);
+  /// verify_secure_channel_purpose_key is verify_secure_channel_purpose_key at the current time.
+  Result<vault::X25519PublicKey> verify_secure_channel_purpose_key(
+      const Identity& subject, const PurposeKeyAttestation& attestation) const;
+
+ private:
+  Result<Identity> remember(Identity identity);
+  Result<vault::SigningKeyHandle> key_of(const Identity& identity) const;
+
+  std::shared_ptr<vault::Vault> vault_;
+  Clock clock_;
+  mutable std::mutex mutex_;
+  std::map<Identifier, Identity> known_;
+  std::map<Identifier, SecureChannelPurposeKey> purpose_keys_;
+};
+
+}  // namespace ockam::identity

@@ -1,0 +1,66 @@
+#include "ockam/core/address.hpp"
+
+#include <gtest/gtest.h>
+
+#include <unordered_set>
+
+namespace ockam {
+namespace {
+
+TEST(AddressTest, TextWithoutHashIsALocalAddress) {
+  Address a("echoer");
+  EXPECT_TRUE(a.is_local());
+  EXPECT_EQ(a.transport_type(), kLocal);
+  EXPECT_EQ(a.inner(), "echoer");
+  EXPECT_EQ(a.to_string(), "0#echoer");
+}
+
+TEST(AddressTest, TextWithATypePrefixKeepsTheType) {
+  Address tcp("1#127.0.0.1:4000");
+  EXPECT_FALSE(tcp.is_local());
+  EXPECT_EQ(tcp.transport_type(), kTcp);
+  EXPECT_EQ(tcp.inner(), "127.0.0.1:4000");
+  EXPECT_EQ(tcp.to_string(), "1#127.0.0.1:4000");
+  EXPECT_EQ(Address("0#echoer"), Address("echoer"));
+  EXPECT_EQ(Address("255#x").to_string(), "255#x");
+}
+
+TEST(AddressTest, TextThatDoesNotParseIsTakenWholeAsLocal) {
+  Address a("a#b#c");
+  EXPECT_TRUE(a.is_local());
+  EXPECT_EQ(a.inner(), "a#b#c");
+  EXPECT_EQ(Address("300#x").inner(), "300#x");
+}
+
+TEST(AddressTest, ToStringRoundTripsThroughParse) {
+  for (const Address& a : {Address("echoer"), tcp_address("localhost:4000"), Address(kUdp, "u")}) {
+    auto parsed = Address::parse(a.to_string());
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(*parsed, a);
+  }
+}
+
+TEST(AddressTest, ParseAcceptsAnEmptyInner) {
+  auto parsed = Address::parse("1#");
+  ASSERT_TRUE(parsed);
+  EXPECT_EQ(parsed->transport_type(), kTcp);
+  EXPECT_TRUE(parsed->inner().empty());
+}
+
+TEST(AddressTest, SameInnerWithDifferentTypesDiffer) {
+  Address local(kLocal, "x");
+  Address tcp(kTcp, "x");
+  EXPECT_NE(local, tcp);
+  EXPECT_LT(local, tcp);
+  std::unordered_set<Address, AddressHash> set{local, tcp, Address("x")};
+  EXPECT_EQ(set.size(), 2u);
+}
+
+TEST(AddressTest, TcpAddressBuildsATcpAddress) {
+  Address a = tcp_address("host:1");
+  EXPECT_EQ(a.transport_type(), kTcp);
+  EXPECT_EQ(a.to_string(), "1#host:1");
+}
+
+}  // namespace
+}  // namespace ockam

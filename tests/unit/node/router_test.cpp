@@ -1,0 +1,93 @@
+#include "ockam/node/router.hpp"
+
+#include <gtest/gtest.h>
+
+#include "ockam/node/runtime.hpp"
+#include "test_workers.hpp"
+
+namespace ockam {
+namespace {
+
+using testing::Hop;
+using testing::Journal;
+using testing::kReplyTimeout;
+using testing::Recorder;
+using testing::run_node_test;
+
+TEST(RouterTest, ManyHopRoutesRewriteTheReturnRoute) {
+  auto journal = std::make_shared<Journal>();
+  run_node_test([&](Context& ctx) -> Task<Result<void>> {
+    (co_await ctx.start_worker("echoer", Recorder(journal))).value();
+    for (const char* hop : {"h1", "h2", "h3"}) {
+      (co_await ctx.start_worker(hop, Hop{})).value();
+    }
+    (co_await ctx.send(route("h1", "h2", "h3", "echoer"), std::string("Hello Ockam!"))).value();
+    auto reply = (co_await ctx.receive<std::string>(kReplyTimeout)).value();
+    EXPECT_EQ(reply.body(), "Hello Ockam!");
+    EXPECT_EQ(reply.onward_route(), route(ctx.address()));
+    EXPECT_EQ(reply.return_route(), route("h1", "h2", "h3", "echoer"));
+    co_return ok();
+  });
+  ASSERT_EQ(journal->return_routes.size(), 1u);
+  ASSERT_EQ(journal->return_routes[0].size(), 4u);
+  EXPECT_EQ(journal->return_routes[0][0], Address("h3"));
+  EXPECT_EQ(journal->return_routes[0][1], Address("h2"));
+  EXPECT_EQ(journal->return_routes[0][2], Address("h1"));
+}
+
+TEST(RouterTest, RegisteringATakenAddressFailsWithAlreadyExists) {
+  asio::io_context io;
+  Router router(io);
+  auto inbox = std::make_shared<Mailbox>(io);
+  ASSERT_TRUE(router.register_address("a", Endpoint{inbox, nullptr, nullptr}));
+  auto again = router.register_address("a", Endpoint{inbox, nullptr, nullptr});
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().kind(), Kind::kAlreadyExists);
+  EXPECT_EQ(router.find("a")->inbox, inbox);
+  EXPECT_EQ(router.addresses(), std::vector<Address>{"a"});
+}
+
+TEST(RouterTest, UnregisteringForgetsTheAddressAndItsFlowControlEntries) {
+  asio::io_context io;
+  Router router(io);
+  FlowControlId flow = FlowControlId::generate();
+  ASSERT_TRUE(
+      router.register_address("a", Endpoint{std::make_shared<Mailbox>(io), nullptr, nullptr}));
+  router.flow_controls().add_consumer("a", flow);
+  router.unregister_address("a");
+  EXPECT_EQ(router.find("a"), nullptr);
+  EXPECT_FALSE(router.flow_controls().is_consumer("a", flow));
+}
+
+TEST(RouterTest, NonLocalAddressesResolveThroughTheirTransport) {
+  run_node_test([](Context& ctx) -> Task<Result<void>> {
+    Router& router = ctx.router();
+    auto unresolved = co_await router.resolve_route(route("a", tcp_address("h:1")));
+    EXPECT_FALSE(unresolved);
+    EXPECT_EQ(unresolved.error().kind(), Kind::kNotFound);
+
+    router.register_transport(kTcp, [](Address address) -> Task<Result<Address>> {
+      co_return Address("conn_" + address.inner());
+    });
+    auto resolved = co_await router.resolve_route(route("a", tcp_address("h:1"), "b"));
+    EXPECT_EQ(resolved.value(), route("a", "conn_h:1", "b"));
+    co_return ok();
+  });
+}
+
+TEST(RouterTest, AMessageToANonLocalFirstHopGoesToTheResolvedConnection) {
+  auto journal = std::make_shared<Journal>();
+  run_node_test([&](Context& ctx) -> Task<Result<void>> {
+    ctx.router().register_transport(
+        kTcp, [](Address) -> Task<Result<Address>> { co_return Address("connection"); });
+    (co_await ctx.start_worker("connection", Recorder(journal))).value();
+    (co_await ctx.send(route(tcp_address("h:1")), std::string("over tcp"))).value();
+    auto reply = (co_await ctx.receive<std::string>(kReplyTimeout)).value();
+    EXPECT_EQ(reply.body(), "over tcp");
+    co_return ok();
+  });
+  EXPECT_EQ(journal->msg_addresses, std::vector<Address>{"connection"});
+}
+
+}  // namespace
+}  // namespace ockam
