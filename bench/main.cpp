@@ -8,6 +8,12 @@ int main(int argc, char** argv) {
   CLI::App app{"ockam-bench: throughput figures for ockam-cpp, each beside a baseline"};
   app.require_subcommand(1);
   ockam::bench::add_local_hops_command(app);
+  ockam::bench::add_handshakes_command(app);
+  ockam::bench::add_channel_crypto_command(app);
+  ockam::bench::add_channel_throughput_command(app);
+  ockam::bench::add_channel_latency_command(app);
+  ockam::bench::add_tcp_handshakes_command(app);
+  ockam::bench::add_peer_command(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

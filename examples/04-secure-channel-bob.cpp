@@ -21,8 +21,8 @@ int main(int argc, char** argv) {
     // Trust everyone (the seeds' NoOpTrustPolicy), or only the identifier given.
     auto trust_policy = ockam::identity::trust_everyone();
     if (!trust.empty()) {
-      trust_policy = ockam::identity::trust_identifier(
-          ockam::identity::Identifier::parse(trust).value());
+      trust_policy =
+          ockam::identity::trust_identifier(ockam::identity::Identifier::parse(trust).value());
     }
 
     // Initialize the TCP Transport and create a TCP listener.
@@ -30,11 +30,10 @@ int main(int argc, char** argv) {
     auto listener = (co_await tcp.listen(listen)).value();
 
     auto secure_channel_listener =
-        (co_await node.create_secure_channel_listener(
-             bob, "secure_channel_listener",
-             ockam::SecureChannelListenerOptions()
-                 .with_trust_policy(trust_policy)
-                 .as_consumer(listener.flow_control_id())))
+        (co_await node.create_secure_channel_listener(bob, "secure_channel_listener",
+                                                      ockam::SecureChannelListenerOptions()
+                                                          .with_trust_policy(trust_policy)
+                                                          .as_consumer(listener.flow_control_id())))
             .value();
     node.flow_controls().add_consumer("echoer", secure_channel_listener.flow_control_id());
 

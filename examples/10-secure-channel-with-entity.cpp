@@ -24,7 +24,8 @@ int main() {
             .value();
 
     // Send a message to the echoer worker, via the secure channel.
-    (co_await node.send(ockam::route(channel_to_bob, "echoer"), std::string("Hello Ockam!"))).value();
+    (co_await node.send(ockam::route(channel_to_bob, "echoer"), std::string("Hello Ockam!")))
+        .value();
 
     // Wait to receive a reply and print it.
     auto reply = (co_await node.receive<std::string>()).value();

@@ -46,7 +46,8 @@ int main() {
                 mismatch ? "no error" : mismatch.error().to_string().c_str());
 
     // Alice's channel is accepted.
-    auto channel = (co_await node.create_secure_channel(alice, ockam::route("bob_listener"))).value();
+    auto channel =
+        (co_await node.create_secure_channel(alice, ockam::route("bob_listener"))).value();
     auto reply = (co_await node.send_and_receive<std::string>(ockam::route(channel, "echoer"),
                                                               std::string("Hello Ockam!")))
                      .value();

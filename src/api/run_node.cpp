@@ -15,7 +15,8 @@ int run_node(std::function<Task<Result<void>>(Node)> main) {
       runtime.request_stop();
     }
   });
-  auto result = runtime.run_until_stopped([&main](Context& ctx) { return main(Node(ctx.runtime())); });
+  auto result =
+      runtime.run_until_stopped([&main](Context& ctx) { return main(Node(ctx.runtime())); });
   if (!result) {
     std::fprintf(stderr, "Error: %s\n", result.error().to_string().c_str());
     return 1;

@@ -41,8 +41,8 @@ Result<void> ChannelKey::open(std::uint64_t nonce, ByteView ciphertext, Bytes& o
 Result<ChannelKey> ChannelKey::rekey() const {
   std::array<std::uint8_t, 32> zeros{};
   Bytes sealed;
-  auto encrypted = aead_->encrypt(gcm_nonce(std::numeric_limits<std::uint64_t>::max()), {}, zeros,
-                                  sealed);
+  auto encrypted =
+      aead_->encrypt(gcm_nonce(std::numeric_limits<std::uint64_t>::max()), {}, zeros, sealed);
   if (!encrypted) {
     return encrypted.error();
   }

@@ -48,7 +48,9 @@ void watch_transport(Context& ctx, const std::shared_ptr<ChannelState>& state) {
     log::info("channel", "the transport under a secure channel closed; closing the channel");
     asio::co_spawn(
         runtime.io(),
-        [&runtime, alive]() -> Task<> { co_await close_channel(runtime.main_context(), alive, false); },
+        [&runtime, alive]() -> Task<> {
+          co_await close_channel(runtime.main_context(), alive, false);
+        },
         asio::detached);
   });
 }

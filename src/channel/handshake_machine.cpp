@@ -11,8 +11,8 @@ Result<HandshakeMachine> HandshakeMachine::create(noise::Role role,
                                                   identity::Identity self,
                                                   identity::SecureChannelPurposeKey purpose_key,
                                                   identity::TrustPolicy trust_policy) {
-  auto static_key = std::make_shared<internal::VaultStaticKey>(
-      identities->vault(), purpose_key.key, purpose_key.public_key);
+  auto static_key = std::make_shared<internal::VaultStaticKey>(identities->vault(), purpose_key.key,
+                                                               purpose_key.public_key);
   auto state = noise::HandshakeState::create(noise::HandshakeConfig::ockam(role, static_key));
   if (!state) {
     return state.error();
@@ -48,8 +48,8 @@ Result<void> HandshakeMachine::verify_peer(ByteView payload) {
   if (!identity) {
     return Error(Origin::kChannel, Kind::kProtocol, "the peer's identity does not verify");
   }
-  auto attested = identities_->verify_secure_channel_purpose_key(
-      *identity, decoded->purpose_key_attestation);
+  auto attested =
+      identities_->verify_secure_channel_purpose_key(*identity, decoded->purpose_key_attestation);
   if (!attested) {
     return Error(Origin::kChannel, Kind::kProtocol, "the peer's purpose key does not verify");
   }
@@ -76,8 +76,8 @@ Result<std::optional<Bytes>> HandshakeMachine::on_message(ByteView message) {
   if (!payload) {
     return fail(Error(Origin::kChannel, Kind::kProtocol, "handshake message rejected"));
   }
-  if (role_ == noise::Role::kResponder && state_.next_action() ==
-                                              noise::HandshakeState::Action::kWriteMessage) {
+  if (role_ == noise::Role::kResponder &&
+      state_.next_action() == noise::HandshakeState::Action::kWriteMessage) {
     // Message 1 read: answer with message 2, which carries our identity.
     auto reply = state_.write_message(own_payload_);
     if (!reply) {

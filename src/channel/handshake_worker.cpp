@@ -1,10 +1,10 @@
 #include "channel/internal/handshake_worker.hpp"
 
+#include "channel/internal/encryptor_worker.hpp"
 #include "ockam/channel/secure_channel_message.hpp"
 #include "ockam/core/bare.hpp"
 #include "ockam/core/log.hpp"
 #include "ockam/node/runtime.hpp"
-#include "channel/internal/encryptor_worker.hpp"
 
 namespace ockam::channel::internal {
 namespace {
@@ -72,8 +72,8 @@ Task<Result<void>> HandshakeWorker::fail(Context& ctx, Error error) {
 
 Task<Result<void>> HandshakeWorker::handle_handshake(Context& ctx, LocalMessage message) {
   // The peer's reply address: message 1's return route (responder) or message 2's (initiator).
-  bool learns_route = machine_->role() == noise::Role::kResponder ? state_->remote_route.empty()
-                                                                   : true;
+  bool learns_route =
+      machine_->role() == noise::Role::kResponder ? state_->remote_route.empty() : true;
   auto reply = machine_->on_message(message.payload);
   if (!reply) {
     co_return co_await fail(ctx, reply.error());
@@ -161,7 +161,8 @@ Task<Result<void>> HandshakeWorker::handle_ciphertext(Context& ctx, LocalMessage
   local.payload = std::move(payload->payload);
   local.local_info.push_back(
       LocalInfo{kIdentityLocalInfoType, bare::encode(state_->their_identifier.to_string())});
-  co_return co_await ctx.forward_from_address(std::move(local), state_->addresses.decryptor_internal);
+  co_return co_await ctx.forward_from_address(std::move(local),
+                                              state_->addresses.decryptor_internal);
 }
 
 Task<Result<void>> HandshakeWorker::shutdown(Context& ctx) {

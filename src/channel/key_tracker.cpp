@@ -7,7 +7,8 @@
 namespace ockam::channel {
 
 Result<std::shared_ptr<const ChannelKey>> KeyTracker::key_for(std::uint64_t nonce) const {
-  static const Error kInvalidNonce(Origin::kChannel, Kind::kProtocol, "nonce outside the key window");
+  static const Error kInvalidNonce(Origin::kChannel, Kind::kProtocol,
+                                   "nonce outside the key window");
   if (exhausted_) {
     return kInvalidNonce;
   }

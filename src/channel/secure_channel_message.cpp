@@ -41,8 +41,9 @@ bool decode_message(CborReader& in, SecureChannelMessage& out) {
       std::uint64_t inner_extra = 0;
       ByteView bytes;
       if (!read_array_at_least(in, 1, fields_extra) || !read_array_at_least(in, 3, inner_extra) ||
-          !read_cbor_route(in, payload.onward_route) || !read_cbor_route(in, payload.return_route) ||
-          !in.read_bytes(bytes) || !in.skip_items(inner_extra)) {
+          !read_cbor_route(in, payload.onward_route) ||
+          !read_cbor_route(in, payload.return_route) || !in.read_bytes(bytes) ||
+          !in.skip_items(inner_extra)) {
         return false;
       }
       payload.payload.assign(bytes.begin(), bytes.end());

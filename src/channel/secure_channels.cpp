@@ -38,9 +38,9 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   if (!purpose_key) {
     co_return purpose_key.error();
   }
-  auto machine = channel::HandshakeMachine::create(noise::Role::kInitiator, identities_, self,
-                                                   std::move(*purpose_key),
-                                                   std::move(options.trust_policy));
+  auto machine =
+      channel::HandshakeMachine::create(noise::Role::kInitiator, identities_, self,
+                                        std::move(*purpose_key), std::move(options.trust_policy));
   if (!machine) {
     co_return machine.error();
   }
@@ -64,8 +64,8 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   Address responder = addresses.decryptor_remote;
   auto started = co_await ctx.start_worker_with_mailboxes(
       std::move(mailboxes),
-      std::make_shared<channel::internal::HandshakeWorker>(
-          std::move(*machine), state, outcome, ctx.address(), options.timeout));
+      std::make_shared<channel::internal::HandshakeWorker>(std::move(*machine), state, outcome,
+                                                           ctx.address(), options.timeout));
   if (!started) {
     co_return started.error();
   }

@@ -45,6 +45,8 @@ Address Address::random_local() {
   return Address(kLocal, to_hex(raw));
 }
 
-std::string Address::to_string() const { return std::to_string(type_) + "#" + inner_; }
+std::string Address::to_string() const {
+  return std::to_string(type_) + "#" + inner_;
+}
 
 }  // namespace ockam

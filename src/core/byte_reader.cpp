@@ -33,12 +33,24 @@ bool ByteReader::peek_u8(std::uint8_t& out) const noexcept {
   return true;
 }
 
-bool ByteReader::read_u16_be(std::uint16_t& out) noexcept { return read_fixed(out, true); }
-bool ByteReader::read_u32_be(std::uint32_t& out) noexcept { return read_fixed(out, true); }
-bool ByteReader::read_u64_be(std::uint64_t& out) noexcept { return read_fixed(out, true); }
-bool ByteReader::read_u16_le(std::uint16_t& out) noexcept { return read_fixed(out, false); }
-bool ByteReader::read_u32_le(std::uint32_t& out) noexcept { return read_fixed(out, false); }
-bool ByteReader::read_u64_le(std::uint64_t& out) noexcept { return read_fixed(out, false); }
+bool ByteReader::read_u16_be(std::uint16_t& out) noexcept {
+  return read_fixed(out, true);
+}
+bool ByteReader::read_u32_be(std::uint32_t& out) noexcept {
+  return read_fixed(out, true);
+}
+bool ByteReader::read_u64_be(std::uint64_t& out) noexcept {
+  return read_fixed(out, true);
+}
+bool ByteReader::read_u16_le(std::uint16_t& out) noexcept {
+  return read_fixed(out, false);
+}
+bool ByteReader::read_u32_le(std::uint32_t& out) noexcept {
+  return read_fixed(out, false);
+}
+bool ByteReader::read_u64_le(std::uint64_t& out) noexcept {
+  return read_fixed(out, false);
+}
 
 bool ByteReader::read_bytes(std::size_t count, ByteView& out) noexcept {
   if (remaining() < count) {

@@ -13,12 +13,24 @@ void write_fixed(Bytes& out, T value, bool big_endian) {
 
 }  // namespace
 
-void ByteWriter::write_u16_be(std::uint16_t value) { write_fixed(bytes_, value, true); }
-void ByteWriter::write_u32_be(std::uint32_t value) { write_fixed(bytes_, value, true); }
-void ByteWriter::write_u64_be(std::uint64_t value) { write_fixed(bytes_, value, true); }
-void ByteWriter::write_u16_le(std::uint16_t value) { write_fixed(bytes_, value, false); }
-void ByteWriter::write_u32_le(std::uint32_t value) { write_fixed(bytes_, value, false); }
-void ByteWriter::write_u64_le(std::uint64_t value) { write_fixed(bytes_, value, false); }
+void ByteWriter::write_u16_be(std::uint16_t value) {
+  write_fixed(bytes_, value, true);
+}
+void ByteWriter::write_u32_be(std::uint32_t value) {
+  write_fixed(bytes_, value, true);
+}
+void ByteWriter::write_u64_be(std::uint64_t value) {
+  write_fixed(bytes_, value, true);
+}
+void ByteWriter::write_u16_le(std::uint16_t value) {
+  write_fixed(bytes_, value, false);
+}
+void ByteWriter::write_u32_le(std::uint32_t value) {
+  write_fixed(bytes_, value, false);
+}
+void ByteWriter::write_u64_le(std::uint64_t value) {
+  write_fixed(bytes_, value, false);
+}
 
 void ByteWriter::write_uleb128(std::uint64_t value) {
   do {

@@ -4,36 +4,60 @@ namespace ockam {
 
 const char* to_string(Origin origin) {
   switch (origin) {
-    case Origin::kCore: return "core";
-    case Origin::kCrypto: return "crypto";
-    case Origin::kNoise: return "noise";
-    case Origin::kVault: return "vault";
-    case Origin::kIdentity: return "identity";
-    case Origin::kNode: return "node";
-    case Origin::kTransport: return "transport";
-    case Origin::kChannel: return "channel";
-    case Origin::kRelay: return "relay";
-    case Origin::kApplication: return "application";
+    case Origin::kCore:
+      return "core";
+    case Origin::kCrypto:
+      return "crypto";
+    case Origin::kNoise:
+      return "noise";
+    case Origin::kVault:
+      return "vault";
+    case Origin::kIdentity:
+      return "identity";
+    case Origin::kNode:
+      return "node";
+    case Origin::kTransport:
+      return "transport";
+    case Origin::kChannel:
+      return "channel";
+    case Origin::kRelay:
+      return "relay";
+    case Origin::kApplication:
+      return "application";
   }
   return "unknown";
 }
 
 const char* to_string(Kind kind) {
   switch (kind) {
-    case Kind::kInvalid: return "invalid";
-    case Kind::kNotFound: return "not found";
-    case Kind::kAlreadyExists: return "already exists";
-    case Kind::kMisuse: return "misuse";
-    case Kind::kParse: return "parse";
-    case Kind::kProtocol: return "protocol";
-    case Kind::kIo: return "io";
-    case Kind::kTimeout: return "timeout";
-    case Kind::kShutdown: return "shutdown";
-    case Kind::kCancelled: return "cancelled";
-    case Kind::kUnsupported: return "unsupported";
-    case Kind::kPermission: return "permission";
-    case Kind::kResourceExhausted: return "resource exhausted";
-    case Kind::kInternal: return "internal";
+    case Kind::kInvalid:
+      return "invalid";
+    case Kind::kNotFound:
+      return "not found";
+    case Kind::kAlreadyExists:
+      return "already exists";
+    case Kind::kMisuse:
+      return "misuse";
+    case Kind::kParse:
+      return "parse";
+    case Kind::kProtocol:
+      return "protocol";
+    case Kind::kIo:
+      return "io";
+    case Kind::kTimeout:
+      return "timeout";
+    case Kind::kShutdown:
+      return "shutdown";
+    case Kind::kCancelled:
+      return "cancelled";
+    case Kind::kUnsupported:
+      return "unsupported";
+    case Kind::kPermission:
+      return "permission";
+    case Kind::kResourceExhausted:
+      return "resource exhausted";
+    case Kind::kInternal:
+      return "internal";
   }
   return "unknown";
 }

@@ -16,11 +16,16 @@ Level level_from_environment() {
     return Level::kWarn;
   }
   std::string value(text);
-  if (value == "trace") return Level::kTrace;
-  if (value == "debug") return Level::kDebug;
-  if (value == "info") return Level::kInfo;
-  if (value == "error") return Level::kError;
-  if (value == "off") return Level::kOff;
+  if (value == "trace")
+    return Level::kTrace;
+  if (value == "debug")
+    return Level::kDebug;
+  if (value == "info")
+    return Level::kInfo;
+  if (value == "error")
+    return Level::kError;
+  if (value == "off")
+    return Level::kOff;
   return Level::kWarn;
 }
 
@@ -41,12 +46,18 @@ spdlog::logger& logger() {
 
 spdlog::level::level_enum to_spdlog(Level level) {
   switch (level) {
-    case Level::kTrace: return spdlog::level::trace;
-    case Level::kDebug: return spdlog::level::debug;
-    case Level::kInfo: return spdlog::level::info;
-    case Level::kWarn: return spdlog::level::warn;
-    case Level::kError: return spdlog::level::err;
-    case Level::kOff: return spdlog::level::off;
+    case Level::kTrace:
+      return spdlog::level::trace;
+    case Level::kDebug:
+      return spdlog::level::debug;
+    case Level::kInfo:
+      return spdlog::level::info;
+    case Level::kWarn:
+      return spdlog::level::warn;
+    case Level::kError:
+      return spdlog::level::err;
+    case Level::kOff:
+      return spdlog::level::off;
   }
   return spdlog::level::off;
 }
@@ -58,7 +69,9 @@ bool enabled(Level level) noexcept {
   return current != Level::kOff && level >= current;
 }
 
-void set_level(Level level) noexcept { current_level().store(level, std::memory_order_relaxed); }
+void set_level(Level level) noexcept {
+  current_level().store(level, std::memory_order_relaxed);
+}
 
 void write(Level level, std::string_view module, std::string_view text) {
   logger().log(to_spdlog(level), "{}: {}", module, text);

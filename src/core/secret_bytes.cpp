@@ -32,7 +32,9 @@ bool ct_equal(ByteView a, ByteView b) noexcept {
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-bool ct_is_zero(ByteView data) noexcept { return sodium_is_zero(data.data(), data.size()) == 1; }
+bool ct_is_zero(ByteView data) noexcept {
+  return sodium_is_zero(data.data(), data.size()) == 1;
+}
 
 void secure_wipe(std::span<std::uint8_t> data) noexcept {
   if (!data.empty()) {

@@ -33,11 +33,25 @@ class FlowControlOutgoingAccessControl final : public OutgoingAccessControl {
 
 void FlowControls::add_consumer(const Address& address, const FlowControlId& id) {
   consumers_[id].insert(address);
+  consumed_flows_[address].insert(id);
 }
 
 void FlowControls::remove_consumer(const Address& address, const FlowControlId& id) {
+  drop_from_flow(address, id);
+  if (auto it = consumed_flows_.find(address); it != consumed_flows_.end()) {
+    it->second.erase(id);
+    if (it->second.empty()) {
+      consumed_flows_.erase(it);
+    }
+  }
+}
+
+void FlowControls::drop_from_flow(const Address& address, const FlowControlId& id) {
   if (auto it = consumers_.find(id); it != consumers_.end()) {
     it->second.erase(address);
+    if (it->second.empty()) {
+      consumers_.erase(it);
+    }
   }
 }
 
@@ -63,8 +77,11 @@ void FlowControls::cleanup_address(const Address& address) {
   producers_.erase(address);
   producer_aliases_.erase(address);
   spawners_.erase(address);
-  for (auto& [id, consumers] : consumers_) {
-    consumers.erase(address);
+  if (auto consumed = consumed_flows_.find(address); consumed != consumed_flows_.end()) {
+    for (const FlowControlId& id : consumed->second) {
+      drop_from_flow(address, id);
+    }
+    consumed_flows_.erase(consumed);
   }
 }
 

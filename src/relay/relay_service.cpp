@@ -63,8 +63,7 @@ Task<Result<void>> start_relay_service(Context& ctx, RelayServiceOptions options
   return ctx.start_worker(kRelayServiceAddress, RelayService(std::move(options)));
 }
 
-Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node,
-                                              std::string name) {
+Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name) {
   to_relay_node.append(kRelayServiceAddress);
   auto reply = co_await ctx.send_and_receive<std::string>(std::move(to_relay_node), name,
                                                           kRegistrationTimeout);
@@ -72,9 +71,8 @@ Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node,
     co_return reply.error();
   }
   std::string_view answer = *reply;
-  bool names_request = name == kRandomName
-                           ? answer.starts_with(kRelayPrefix)
-                           : answer == std::string(kRelayPrefix) + name;
+  bool names_request = name == kRandomName ? answer.starts_with(kRelayPrefix)
+                                           : answer == std::string(kRelayPrefix) + name;
   if (!names_request) {
     co_return Error(Origin::kRelay, Kind::kProtocol, "the relay service answered another name");
   }

@@ -23,10 +23,14 @@ start() {
 # prints that line.
 wait_for() {
   local name=$1 pattern=$2
+  local pid_var="${name}_pid"
   for _ in $(seq 1 200); do
     if grep -q "$pattern" "$work/$name.out" 2>/dev/null; then
       grep -m1 "$pattern" "$work/$name.out"
       return 0
+    fi
+    if [ -n "${!pid_var:-}" ] && ! kill -0 "${!pid_var}" 2>/dev/null; then
+      break  # the process ended without printing it
     fi
     sleep 0.1
   done

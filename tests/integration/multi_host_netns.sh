@@ -25,6 +25,7 @@ if ! command -v ip >/dev/null 2>&1; then
   skip "needs the ip command (iproute2)"
 fi
 
+# shellcheck source=lib.sh
 source "$(dirname "$0")/lib.sh"
 bin=$1
 test_bin=$2

@@ -31,7 +31,9 @@ class Node {
   Task<Result<void>> start_worker(Address address, W worker) {
     return context().start_worker(std::move(address), std::move(worker));
   }
-  Task<Result<void>> stop_worker(Address address) { return context().stop_worker(std::move(address)); }
+  Task<Result<void>> stop_worker(Address address) {
+    return context().stop_worker(std::move(address));
+  }
   template <bare::Encodable T>
   Task<Result<void>> send(Route route, T message) {
     return context().send(std::move(route), std::move(message));

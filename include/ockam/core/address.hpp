@@ -25,7 +25,7 @@ class Address {
   /// Builds an address from text; "1#host:port" gives a TCP address, "echoer" a local one.
   /// Text that is not a valid `tt#inner` (see `parse`) is taken whole as a local address.
   Address(std::string_view text);  // NOLINT: implicit, as Rust's `From<&str>`
-  Address(const char* text) : Address(std::string_view(text)) {}  // NOLINT
+  Address(const char* text) : Address(std::string_view(text)) {}         // NOLINT
   Address(const std::string& text) : Address(std::string_view(text)) {}  // NOLINT
 
   /// parse reads `tt#inner` or `inner`; more than one `#` or a bad type is a kParse error.
@@ -54,7 +54,8 @@ inline Address tcp_address(std::string_view host_port) {
 
 struct AddressHash {
   std::size_t operator()(const Address& a) const noexcept {
-    return std::hash<std::string>{}(a.inner()) ^ (static_cast<std::size_t>(a.transport_type()) << 1);
+    return std::hash<std::string>{}(a.inner()) ^
+           (static_cast<std::size_t>(a.transport_type()) << 1);
   }
 };
 

@@ -34,7 +34,9 @@ bool read_string(ByteReader& in, std::string& out);
 ///   struct Ping { std::string text; std::uint64_t seq;
 ///                 static constexpr auto bare_fields = std::make_tuple(&Ping::text, &Ping::seq); };
 template <class T>
-concept BareStruct = requires { T::bare_fields; };
+concept BareStruct = requires {
+  T::bare_fields;
+};
 
 template <class T>
 struct Codec;
@@ -78,8 +80,7 @@ struct Codec<bool> {
 };
 
 template <std::unsigned_integral T>
-  requires(!std::same_as<T, bool>)
-struct Codec<T> {
+requires(!std::same_as<T, bool>) struct Codec<T> {
   static void encode(ByteWriter& w, T v) {
     for (std::size_t i = 0; i < sizeof(T); ++i) {
       w.write_u8(static_cast<std::uint8_t>(v >> (8 * i)));
@@ -125,8 +126,7 @@ struct Codec<std::optional<T>> {
 };
 
 template <class T>
-  requires(!std::same_as<T, std::uint8_t>)
-struct Codec<std::vector<T>> {
+requires(!std::same_as<T, std::uint8_t>) struct Codec<std::vector<T>> {
   static void encode(ByteWriter& w, const std::vector<T>& v) {
     write_uint(w, v.size());
     for (const T& item : v) {

@@ -81,6 +81,8 @@ class [[nodiscard]] Result<void> {
 };
 
 /// ok() is the successful Result<void>.
-inline Result<void> ok() { return {}; }
+inline Result<void> ok() {
+  return {};
+}
 
 }  // namespace ockam

@@ -51,8 +51,12 @@ class Route {
 };
 
 namespace internal {
-inline void append_to_route(Route& r, const Route& part) { r.append_route(part); }
-inline void append_to_route(Route& r, Address part) { r.append(std::move(part)); }
+inline void append_to_route(Route& r, const Route& part) {
+  r.append_route(part);
+}
+inline void append_to_route(Route& r, Address part) {
+  r.append(std::move(part));
+}
 }  // namespace internal
 
 /// route(a, b, ...) builds a route from addresses, things convertible to an address (a TCP

@@ -51,7 +51,11 @@ class FlowControls {
   void count_denied() const noexcept { ++denied_; }
 
  private:
+  void drop_from_flow(const Address& address, const FlowControlId& id);
+
   std::map<FlowControlId, std::set<Address>> consumers_;
+  // The reverse of consumers_, so forgetting an address does not visit every flow.
+  std::unordered_map<Address, std::set<FlowControlId>, AddressHash> consumed_flows_;
   std::unordered_map<Address, ProducerInfo, AddressHash> producers_;
   std::unordered_map<Address, Address, AddressHash> producer_aliases_;
   std::unordered_map<Address, FlowControlId, AddressHash> spawners_;

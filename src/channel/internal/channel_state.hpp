@@ -7,8 +7,8 @@
 #include "ockam/channel/decryptor.hpp"
 #include "ockam/channel/encryptor.hpp"
 #include "ockam/channel/secure_channel.hpp"
-#include "ockam/noise/role.hpp"
 #include "ockam/node/context.hpp"
+#include "ockam/noise/role.hpp"
 
 namespace ockam::channel::internal {
 

@@ -30,8 +30,8 @@ Result<TcpConnection> Connection::start(std::optional<FlowControlId> spawner_id,
     return r.error();
   }
   auto receiver_registered = router_.register_address(
-      receiver_, Endpoint{self, deny_all_incoming(),
-                          flows.producer_access_control(flow_id, spawner_id)});
+      receiver_,
+      Endpoint{self, deny_all_incoming(), flows.producer_access_control(flow_id, spawner_id)});
   if (!receiver_registered) {
     router_.unregister_address(sender_);
     return receiver_registered.error();
@@ -125,7 +125,8 @@ Task<bool> Connection::fill(std::size_t count) {
       // Move what is buffered to the front, growing the buffer for a large frame (the frame
       // length was checked against kMaxMessageSize before we get here).
       std::copy(read_buffer_.begin() + static_cast<std::ptrdiff_t>(read_begin_),
-                read_buffer_.begin() + static_cast<std::ptrdiff_t>(read_end_), read_buffer_.begin());
+                read_buffer_.begin() + static_cast<std::ptrdiff_t>(read_end_),
+                read_buffer_.begin());
       read_end_ -= read_begin_;
       read_begin_ = 0;
       if (read_buffer_.size() < count) {

@@ -27,12 +27,12 @@ class TransportState : public std::enable_shared_from_this<TransportState> {
                               const std::vector<FlowControlId>& consumer_of) {
     std::string peer = describe(socket);
     std::weak_ptr<TransportState> weak = weak_from_this();
-    auto connection = std::make_shared<Connection>(
-        router(), std::move(socket), peer, [weak](const Address& sender) {
-          if (auto state = weak.lock()) {
-            state->forget(sender);
-          }
-        });
+    auto connection = std::make_shared<Connection>(router(), std::move(socket), peer,
+                                                   [weak](const Address& sender) {
+                                                     if (auto state = weak.lock()) {
+                                                       state->forget(sender);
+                                                     }
+                                                   });
     auto started = connection->start(std::move(spawner_id), consumer_of);
     if (!started) {
       return started.error();
@@ -110,8 +110,7 @@ Task<> accept_loop(std::shared_ptr<TransportState> state,
     }
     auto adopted = state->adopt(std::move(socket), "", spawner_id, options.consumer_of);
     if (!adopted) {
-      log::warn("tcp", "could not start an accepted connection: {}",
-                adopted.error().to_string());
+      log::warn("tcp", "could not start an accepted connection: {}", adopted.error().to_string());
     }
   }
 }
@@ -139,7 +138,7 @@ Task<Result<asio::ip::tcp::socket>> open_socket(asio::io_context& io, HostPort t
 }
 
 Task<Result<TcpConnection>> connect_with(std::shared_ptr<TransportState> state, std::string address,
-                                          TcpConnectionOptions options) {
+                                         TcpConnectionOptions options) {
   auto target = parse_host_port(address);
   if (!target) {
     co_return target.error();

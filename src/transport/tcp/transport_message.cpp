@@ -28,7 +28,8 @@ Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& re
 }
 
 Result<TransportMessage> decode_transport_message(ByteView body) {
-  static const Error kMalformed(Origin::kTransport, Kind::kParse, "malformed TCP transport message");
+  static const Error kMalformed(Origin::kTransport, Kind::kParse,
+                                "malformed TCP transport message");
   CborReader reader(body);
   std::uint64_t fields = 0;
   TransportMessage message;

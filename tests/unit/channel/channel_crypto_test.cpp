@@ -8,7 +8,9 @@
 namespace ockam::channel {
 namespace {
 
-Bytes hex(std::string_view text) { return from_hex(text).value(); }
+Bytes hex(std::string_view text) {
+  return from_hex(text).value();
+}
 
 ChannelKey initiator_key() {
   return ChannelKey::create(
@@ -133,7 +135,7 @@ TEST(DecryptorTest, RejectsReplaysAndTamperingWithoutMovingTheWindow) {
   forged_nonce[7] = 30;  // a valid-looking nonce that fails authentication
   EXPECT_FALSE(decryptor.decrypt(forged_nonce, out));
   EXPECT_FALSE(decryptor.decrypt(Bytes{0, 0, 0}, out));  // short
-  EXPECT_TRUE(decryptor.decrypt(ciphertexts[1], out));    // the window did not move
+  EXPECT_TRUE(decryptor.decrypt(ciphertexts[1], out));   // the window did not move
   EXPECT_TRUE(decryptor.decrypt(ciphertexts[2], out));
   EXPECT_EQ(decryptor.rejected_count(), 4u);
 }
@@ -143,10 +145,10 @@ TEST(DecryptorTest, AcceptsReorderingInsideTheWindowAndRejectsOutside) {
   Decryptor decryptor(initiator_key());
   Bytes out;
   ASSERT_TRUE(decryptor.decrypt(ciphertexts[5], out));
-  ASSERT_TRUE(decryptor.decrypt(ciphertexts[2], out));  // late but inside the window
-  ASSERT_TRUE(decryptor.decrypt(ciphertexts[37], out));  // 32 ahead, next key interval
-  EXPECT_FALSE(decryptor.decrypt(ciphertexts[3], out));  // 34 behind: outside the window
-  ASSERT_TRUE(decryptor.decrypt(ciphertexts[31], out));  // previous key, inside the window
+  ASSERT_TRUE(decryptor.decrypt(ciphertexts[2], out));    // late but inside the window
+  ASSERT_TRUE(decryptor.decrypt(ciphertexts[37], out));   // 32 ahead, next key interval
+  EXPECT_FALSE(decryptor.decrypt(ciphertexts[3], out));   // 34 behind: outside the window
+  ASSERT_TRUE(decryptor.decrypt(ciphertexts[31], out));   // previous key, inside the window
   EXPECT_FALSE(decryptor.decrypt(ciphertexts[79], out));  // too far ahead
 }
 

@@ -73,12 +73,12 @@ TEST(SecureChannelTest, DeliversTheInitiatorsIdentifierAndTheReply) {
   Fixture f;
   auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     (co_await f.start_bob(ctx, identity::trust_everyone())).value();
-    auto channel = (co_await f.channels.create_channel(ctx, f.alice, route("bob"),
-                                                       SecureChannelOptions()))
-                       .value();
+    auto channel =
+        (co_await f.channels.create_channel(ctx, f.alice, route("bob"), SecureChannelOptions()))
+            .value();
     EXPECT_EQ(channel.their_identifier(), f.bob.identifier());
-    auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
-                                                            std::string("hello"));
+    auto reply =
+        co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::string("hello"));
     EXPECT_EQ(reply.value(), "hello");
     co_return ok();
   });
@@ -107,9 +107,9 @@ TEST(SecureChannelTest, ResponderTrustPolicyDropsAnUntrustedInitiator) {
   Fixture f;
   auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     (co_await f.start_bob(ctx, identity::trust_identifier(f.bob.identifier()))).value();
-    auto channel = (co_await f.channels.create_channel(ctx, f.alice, route("bob"),
-                                                       SecureChannelOptions()))
-                       .value();
+    auto channel =
+        (co_await f.channels.create_channel(ctx, f.alice, route("bob"), SecureChannelOptions()))
+            .value();
     auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
                                                             std::string("let me in"), 300ms);
     EXPECT_FALSE(reply);
@@ -133,12 +133,12 @@ TEST(SecureChannelTest, TamperedAndReplayedMessagesAreDroppedAndTheChannelKeepsW
                                                                 std::string("one"), 300ms);
     EXPECT_FALSE(corrupted);
     *action = Mitm::Action::kDuplicateNext;
-    auto duplicated = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
-                                                                 std::string("two"));
+    auto duplicated =
+        co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::string("two"));
     EXPECT_EQ(duplicated.value(), "two");
     for (int i = 0; i < 70; ++i) {  // across two rekeys
-      auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
-                                                              std::to_string(i));
+      auto reply =
+          co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::to_string(i));
       EXPECT_EQ(reply.value(), std::to_string(i));
     }
     co_return ok();
@@ -156,13 +156,13 @@ class BlackHole final : public Worker<Any> {
 TEST(SecureChannelTest, UnknownListenerFailsAtOnceAndSilentListenerTimesOut) {
   Fixture f;
   auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    auto missing = co_await f.channels.create_channel(ctx, f.alice, route("nobody"),
-                                                      SecureChannelOptions());
+    auto missing =
+        co_await f.channels.create_channel(ctx, f.alice, route("nobody"), SecureChannelOptions());
     EXPECT_FALSE(missing);
     EXPECT_EQ(missing.error().kind(), Kind::kNotFound);
     (co_await ctx.start_worker("black_hole", BlackHole{})).value();
-    auto silent = co_await f.channels.create_channel(
-        ctx, f.alice, route("black_hole"), SecureChannelOptions().with_timeout(200ms));
+    auto silent = co_await f.channels.create_channel(ctx, f.alice, route("black_hole"),
+                                                     SecureChannelOptions().with_timeout(200ms));
     EXPECT_FALSE(silent);
     EXPECT_EQ(silent.error().kind(), Kind::kTimeout);
     co_return ok();
@@ -176,10 +176,11 @@ TEST(SecureChannelTest, ClosingTheTransportClosesTheChannel) {
     auto tcp = TcpTransport::create(ctx);
     auto tcp_listener = (co_await tcp.listen("127.0.0.1:0")).value();
     (void)co_await ctx.start_worker("echoer", Echoer(f.peers));
-    auto listener = (co_await f.channels.create_listener(
-                         ctx, f.bob, "bob",
-                         SecureChannelListenerOptions().as_consumer(tcp_listener.flow_control_id())))
-                        .value();
+    auto listener =
+        (co_await f.channels.create_listener(
+             ctx, f.bob, "bob",
+             SecureChannelListenerOptions().as_consumer(tcp_listener.flow_control_id())))
+            .value();
     ctx.flow_controls().add_consumer("echoer", listener.flow_control_id());
     auto connection = (co_await tcp.connect(tcp_listener.socket_address())).value();
     auto channel = (co_await f.channels.create_channel(ctx, f.alice, route(connection, "bob"),

@@ -71,6 +71,18 @@ TEST(FlowControlsTest, CleanupForgetsEverythingRegisteredForAnAddress) {
   EXPECT_EQ(flows.find_spawner("listener"), std::nullopt);
 }
 
+TEST(FlowControlsTest, ForgettingAnAddressLeavesTheOtherConsumersOfItsFlows) {
+  FlowControls flows;
+  FlowControlId flow = FlowControlId::generate();
+  flows.add_consumer("gone", flow);
+  flows.add_consumer("stays", flow);
+  flows.cleanup_address("gone");
+  EXPECT_FALSE(flows.is_consumer("gone", flow));
+  EXPECT_TRUE(flows.is_consumer("stays", flow));
+  flows.add_consumer("gone", flow);
+  EXPECT_TRUE(flows.is_consumer("gone", flow));
+}
+
 /// A node with a forwarding producer and three possible next hops: a consumer of the producer's
 /// flow, a consumer of its spawner's flow, and an outsider. The main context consumes the flow,
 /// so replies come back through the producer.

@@ -9,8 +9,8 @@
 namespace ockam {
 
 /// TcpListener describes a listening socket. Connections it accepts produce messages in flows
-/// spawned from `flow_control_id()`: `flow_controls().add_consumer("echoer", listener.flow_control_id())`
-/// lets them reach "echoer".
+/// spawned from `flow_control_id()`: `flow_controls().add_consumer("echoer",
+/// listener.flow_control_id())` lets them reach "echoer".
 class TcpListener {
  public:
   TcpListener(Address address, std::string socket_address, std::uint16_t port, FlowControlId id)

@@ -132,8 +132,9 @@ bool server_closes_after(const std::string& host_port, const Bytes& bytes) {
   asio::io_context io;
   asio::ip::tcp::socket socket(io);
   auto colon = host_port.rfind(':');
-  asio::ip::tcp::endpoint endpoint(asio::ip::make_address(host_port.substr(0, colon)),
-                                   static_cast<std::uint16_t>(std::stoi(host_port.substr(colon + 1))));
+  asio::ip::tcp::endpoint endpoint(
+      asio::ip::make_address(host_port.substr(0, colon)),
+      static_cast<std::uint16_t>(std::stoi(host_port.substr(colon + 1))));
   socket.connect(endpoint);
   asio::write(socket, asio::buffer(bytes));
   std::uint8_t version = 0;
@@ -146,8 +147,8 @@ bool server_closes_after(const std::string& host_port, const Bytes& bytes) {
 
 TEST(TcpTransportTest, BadInputClosesThatConnectionAndOthersAreStillServed) {
   EchoServer server;
-  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x02}));                    // version
-  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0x01, 0, 0, 1}));     // > 16 MiB
+  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x02}));                 // version
+  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0x01, 0, 0, 1}));  // > 16 MiB
   EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0, 0, 0, 2, 0xff, 0xff}));  // CBOR
   Runtime client;
   std::string reply;

@@ -7,11 +7,14 @@
 namespace ockam::tcp {
 namespace {
 
-Bytes hex(std::string_view text) { return from_hex(text).value(); }
+Bytes hex(std::string_view text) {
+  return from_hex(text).value();
+}
 
 TEST(TransportMessageTest, FrameMatchesOckamsHelloExample) {
   Bytes frame;
-  ASSERT_TRUE(append_frame(frame, route("echoer"), route("app"), bare::encode(std::string("Hello"))));
+  ASSERT_TRUE(
+      append_frame(frame, route("echoer"), route("app"), bare::encode(std::string("Hello"))));
   EXPECT_EQ(to_hex(frame), "0000001983818200466563686f657281820043617070460548656c6c6f");
 }
 
@@ -33,7 +36,8 @@ TEST(TransportMessageTest, DecodesTheRustFrameWithTracingContext) {
 
 TEST(TransportMessageTest, DecodeRejectsEveryTruncationAndTrailingBytes) {
   Bytes frame;
-  ASSERT_TRUE(append_frame(frame, route("echoer"), route("app"), bare::encode(std::string("Hello"))));
+  ASSERT_TRUE(
+      append_frame(frame, route("echoer"), route("app"), bare::encode(std::string("Hello"))));
   ByteView body = ByteView(frame).subspan(4);
   ASSERT_TRUE(decode_transport_message(body));
   for (std::size_t n = 0; n < body.size(); ++n) {

@@ -1,0 +1,185 @@
+// channel-latency: round-trip times through a secure channel over loopback TCP to an echo worker
+// in a second process (p50 and p99), beside a plain-TCP echo of the same u32-length-prefixed
+// frames with plain asio on both ends.
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "internal/budget.hpp"
+#include "internal/exit_on_error.hpp"
+#include "internal/framed_connection.hpp"
+#include "internal/message_sizes.hpp"
+#include "internal/peer_channel.hpp"
+#include "internal/peer_process.hpp"
+#include "internal/peer_protocol.hpp"
+#include "internal/run_to_completion.hpp"
+#include "report.hpp"
+#include "subcommands.hpp"
+
+namespace ockam::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// The byte every payload is filled with.
+constexpr std::uint8_t kPayloadByte = 0xAB;
+/// How long one round trip may take before the run fails.
+constexpr std::chrono::seconds kReplyTimeout{10};
+
+struct Options {
+  std::size_t size = 64;
+  std::uint64_t count = 10'000;
+  std::uint64_t warmup = 200;
+  double max_seconds = 30.0;
+};
+
+/// Latencies are the round trips measured after the warm-up, in microseconds.
+using Latencies = std::vector<double>;
+
+Error wrong_echo() {
+  return Error(Origin::kApplication, Kind::kProtocol, "the echo differs from the message");
+}
+
+double microseconds_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
+}
+
+/// The `fraction` percentile (nearest rank) of `samples`, which it reorders.
+double percentile(Latencies& samples, double fraction) {
+  if (samples.empty()) {
+    return 0;
+  }
+  const auto rank =
+      static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(samples.size())));
+  const auto nth =
+      samples.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+  std::nth_element(samples.begin(), nth, samples.end());
+  return *nth;
+}
+
+Task<Result<Latencies>> echo_through_channel(Node node, std::string address, Options options) {
+  auto tcp = co_await node.create_tcp_transport();
+  if (!tcp) {
+    co_return tcp.error();
+  }
+  auto self = co_await node.create_identity();
+  if (!self) {
+    co_return self.error();
+  }
+  auto peer = co_await open_peer_channel(node, *tcp, *self, std::move(address));
+  if (!peer) {
+    co_return peer.error();
+  }
+  Context& ctx = node.context();
+  LocalMessage message;
+  message.onward_route = route(peer->channel, Address(kWorkerAddress));
+  message.return_route = route(ctx.address());
+  message.payload.assign(options.size, kPayloadByte);
+  Latencies latencies;
+  latencies.reserve(options.count);
+  Budget budget(options.max_seconds, options.warmup + options.count);
+  for (std::uint64_t i = 0; budget.allows(i); ++i) {
+    const auto start = Clock::now();
+    if (auto forwarded = co_await ctx.forward(message); !forwarded) {
+      co_return forwarded.error();
+    }
+    auto echo = co_await ctx.receive_envelope(kReplyTimeout);
+    if (!echo) {
+      co_return echo.error();
+    }
+    if (echo->message.payload != message.payload) {
+      co_return wrong_echo();
+    }
+    if (i >= options.warmup) {
+      latencies.push_back(microseconds_since(start));
+    }
+  }
+  if (auto closed = co_await close_peer_channel(node, *tcp, std::move(*peer)); !closed) {
+    co_return closed.error();
+  }
+  co_return latencies;
+}
+
+Task<Result<Latencies>> echo_frames(asio::io_context& io, std::uint16_t port, Options options) {
+  auto connection = co_await FramedConnection::connect(io, port);
+  if (!connection) {
+    co_return connection.error();
+  }
+  const Bytes payload(options.size, kPayloadByte);
+  Bytes frame;
+  append_frame(frame, payload);
+  Bytes echo;
+  Latencies latencies;
+  latencies.reserve(options.count);
+  Budget budget(options.max_seconds, options.warmup + options.count);
+  for (std::uint64_t i = 0; budget.allows(i); ++i) {
+    const auto start = Clock::now();
+    if (auto written = co_await connection->write(frame); !written) {
+      co_return written.error();
+    }
+    if (auto read = co_await connection->read_frame(echo); !read) {
+      co_return read.error();
+    }
+    if (echo != payload) {
+      co_return wrong_echo();
+    }
+    if (i >= options.warmup) {
+      latencies.push_back(microseconds_since(start));
+    }
+  }
+  connection->close();
+  co_return latencies;
+}
+
+void report_latencies(const std::string& prefix, Latencies latencies) {
+  report(prefix + "_p50_us", percentile(latencies, 0.50), "us");
+  report(prefix + "_p99_us", percentile(latencies, 0.99), "us");
+}
+
+void run_channel_latency(const Options& options) {
+  PeerProcess channel_peer = exit_on_error(
+      PeerProcess::start({"--serve", std::string(kChannelEchoRole)}), "channel-latency peer");
+  PeerProcess tcp_peer = exit_on_error(PeerProcess::start({"--serve", std::string(kTcpEchoRole)}),
+                                       "channel-latency baseline peer");
+  Latencies channel =
+      exit_on_error(run_on_node<Latencies>([&](Node node) {
+                      return echo_through_channel(node, channel_peer.address(), options);
+                    }),
+                    "channel-latency");
+  Latencies baseline = exit_on_error(run_on_io<Latencies>([&](asio::io_context& io) {
+                                       return echo_frames(io, tcp_peer.port(), options);
+                                     }),
+                                     "channel-latency baseline");
+  report_latencies(fmt::format("channel_latency_{}", options.size), std::move(channel));
+  report_latencies(fmt::format("tcp_latency_{}", options.size), std::move(baseline));
+  exit_on_error(channel_peer.stop(), "channel-latency peer");
+  exit_on_error(tcp_peer.stop(), "channel-latency baseline peer");
+}
+
+}  // namespace
+
+void add_channel_latency_command(CLI::App& app) {
+  auto options = std::make_shared<Options>();
+  CLI::App* command = app.add_subcommand(
+      "channel-latency",
+      "round-trip p50/p99 through a secure channel to another process, beside plain TCP");
+  command->add_option("--size", options->size, "payload size in bytes (default 64)")
+      ->check(CLI::Range(std::size_t{1}, kMaxMessageSize));
+  command->add_option("--count", options->count, "round trips measured (default 10000)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--warmup", options->warmup,
+                      "round trips made first and not measured (default 200)");
+  command
+      ->add_option("--max-seconds", options->max_seconds,
+                   "stop each side's run after this long (default 30)")
+      ->check(CLI::PositiveNumber);
+  command->callback([options] { run_channel_latency(*options); });
+}
+
+}  // namespace ockam::bench

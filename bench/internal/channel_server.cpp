@@ -1,0 +1,91 @@
+#include "internal/channel_server.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <utility>
+
+#include "internal/stdin_watch.hpp"
+#include "ockam/ockam.hpp"
+
+namespace ockam::bench {
+namespace {
+
+/// Counter counts non-empty messages and answers an empty one with the count (then resets).
+class Counter final : public Worker<Any> {
+ public:
+  Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override {
+    if (!message.local_message().payload.empty()) {
+      ++count_;
+      co_return ok();
+    }
+    co_return co_await ctx.send(message.return_route(), std::exchange(count_, 0));
+  }
+
+ private:
+  std::uint64_t count_ = 0;
+};
+
+/// Echo sends every message back to its sender unchanged.
+class Echo final : public Worker<Any> {
+ public:
+  Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override {
+    LocalMessage local = std::move(message).take_local_message();
+    local.onward_route = std::move(local.return_route);
+    local.return_route = route(ctx.address());
+    local.local_info.clear();
+    co_return co_await ctx.forward(std::move(local));
+  }
+};
+
+Task<Result<void>> start_worker(Node node, ServerWorker worker) {
+  if (worker == ServerWorker::kCounter) {
+    co_return co_await node.start_worker(Address(kWorkerAddress), Counter{});
+  }
+  co_return co_await node.start_worker(Address(kWorkerAddress), Echo{});
+}
+
+Task<Result<void>> serve(Node node, ServerWorker worker) {
+  auto tcp = co_await node.create_tcp_transport();
+  if (!tcp) {
+    co_return tcp.error();
+  }
+  auto self = co_await node.create_identity();
+  if (!self) {
+    co_return self.error();
+  }
+  auto tcp_listener = co_await tcp->listen("127.0.0.1:0");
+  if (!tcp_listener) {
+    co_return tcp_listener.error();
+  }
+  auto listener = co_await node.create_secure_channel_listener(
+      *self, Address(kListenerAddress),
+      SecureChannelListenerOptions().as_consumer(tcp_listener->flow_control_id()));
+  if (!listener) {
+    co_return listener.error();
+  }
+  if (auto started = co_await start_worker(node, worker); !started) {
+    co_return started.error();
+  }
+  node.flow_controls().add_consumer(Address(kWorkerAddress), listener->flow_control_id());
+  std::printf("%.*s%u\n", static_cast<int>(kPortLinePrefix.size()), kPortLinePrefix.data(),
+              static_cast<unsigned>(tcp_listener->port()));
+  std::fflush(stdout);
+  co_await wait_until_stdin_closes(node.context().io());
+  co_return ok();
+}
+
+}  // namespace
+
+int serve_channel(ServerWorker worker) {
+  Runtime runtime;
+  Node node(runtime);
+  auto result =
+      runtime.run_until_complete([node, worker](Context&) { return serve(node, worker); });
+  if (!result) {
+    std::fprintf(stderr, "peer: %s\n", result.error().to_string().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace ockam::bench

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace ockam::bench {
+
+/// The message sizes channel-crypto and channel-throughput measure when no --size is given.
+inline const std::vector<std::size_t> kDefaultMessageSizes{64, 1024, 16384, 65536};
+/// The largest --size any benchmark accepts (well below the transport's 16 MiB frame limit).
+inline constexpr std::size_t kMaxMessageSize = 1024 * 1024;
+
+}  // namespace ockam::bench
