@@ -27,8 +27,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// The byte every payload is filled with.
-constexpr std::uint8_t kPayloadByte = 0xAB;
 /// How long one round trip may take before the run fails.
 constexpr std::chrono::seconds kReplyTimeout{10};
 
@@ -41,10 +39,6 @@ struct Options {
 
 /// Latencies are the round trips measured after the warm-up, in microseconds.
 using Latencies = std::vector<double>;
-
-Error wrong_echo() {
-  return Error(Origin::kApplication, Kind::kProtocol, "the echo differs from the message");
-}
 
 double microseconds_since(Clock::time_point start) {
   return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
@@ -64,23 +58,16 @@ double percentile(Latencies& samples, double fraction) {
 }
 
 Task<Result<Latencies>> echo_through_channel(Node node, std::string address, Options options) {
-  auto tcp = co_await node.create_tcp_transport();
-  if (!tcp) {
-    co_return tcp.error();
+  auto client = co_await make_peer_client(node);
+  if (!client) {
+    co_return client.error();
   }
-  auto self = co_await node.create_identity();
-  if (!self) {
-    co_return self.error();
-  }
-  auto peer = co_await open_peer_channel(node, *tcp, *self, std::move(address));
+  auto peer = co_await open_peer_channel(node, *client, std::move(address));
   if (!peer) {
     co_return peer.error();
   }
   Context& ctx = node.context();
-  LocalMessage message;
-  message.onward_route = route(peer->channel, Address(kWorkerAddress));
-  message.return_route = route(ctx.address());
-  message.payload.assign(options.size, kPayloadByte);
+  LocalMessage message = worker_message(*peer, ctx.address(), options.size);
   Latencies latencies;
   latencies.reserve(options.count);
   Budget budget(options.max_seconds, options.warmup + options.count);
@@ -100,7 +87,7 @@ Task<Result<Latencies>> echo_through_channel(Node node, std::string address, Opt
       latencies.push_back(microseconds_since(start));
     }
   }
-  if (auto closed = co_await close_peer_channel(node, *tcp, std::move(*peer)); !closed) {
+  if (auto closed = co_await close_peer_channel(node, *client, std::move(*peer)); !closed) {
     co_return closed.error();
   }
   co_return latencies;
@@ -147,15 +134,17 @@ void run_channel_latency(const Options& options) {
       PeerProcess::start({"--serve", std::string(kChannelEchoRole)}), "channel-latency peer");
   PeerProcess tcp_peer = exit_on_error(PeerProcess::start({"--serve", std::string(kTcpEchoRole)}),
                                        "channel-latency baseline peer");
-  Latencies channel =
-      exit_on_error(run_on_node<Latencies>([&](Node node) {
-                      return echo_through_channel(node, channel_peer.address(), options);
-                    }),
-                    "channel-latency");
-  Latencies baseline = exit_on_error(run_on_io<Latencies>([&](asio::io_context& io) {
-                                       return echo_frames(io, tcp_peer.port(), options);
-                                     }),
-                                     "channel-latency baseline");
+  auto through_channel = [&](Node node) {
+    return echo_through_channel(node, channel_peer.address(), options);
+  };
+  auto through_tcp = [&](asio::io_context& io) {
+    return echo_frames(io, tcp_peer.port(), options);
+  };
+  Latencies channel = exit_on_error(
+      run_on_node<Latencies>(limit_for(options.max_seconds), through_channel), "channel-latency");
+  Latencies baseline =
+      exit_on_error(run_on_io<Latencies>(limit_for(options.max_seconds), through_tcp),
+                    "channel-latency baseline");
   report_latencies(fmt::format("channel_latency_{}", options.size), std::move(channel));
   report_latencies(fmt::format("tcp_latency_{}", options.size), std::move(baseline));
   exit_on_error(channel_peer.stop(), "channel-latency peer");

@@ -25,8 +25,6 @@
 namespace ockam::bench {
 namespace {
 
-/// The byte every payload is filled with.
-constexpr std::uint8_t kPayloadByte = 0xAB;
 /// The baseline writes frames in batches of about this many bytes.
 constexpr std::size_t kBatchBytes = 64 * 1024;
 /// How long the sender waits for the receiver's count after the stream.
@@ -46,23 +44,16 @@ Error missed_messages() {
 /// spent, then asks for the count; the tally runs until the count is back.
 Task<Result<Tally>> stream_through_channel(Node node, std::string address, std::size_t size,
                                            Options options) {
-  auto tcp = co_await node.create_tcp_transport();
-  if (!tcp) {
-    co_return tcp.error();
+  auto client = co_await make_peer_client(node);
+  if (!client) {
+    co_return client.error();
   }
-  auto self = co_await node.create_identity();
-  if (!self) {
-    co_return self.error();
-  }
-  auto peer = co_await open_peer_channel(node, *tcp, *self, std::move(address));
+  auto peer = co_await open_peer_channel(node, *client, std::move(address));
   if (!peer) {
     co_return peer.error();
   }
   Context& ctx = node.context();
-  LocalMessage message;
-  message.onward_route = route(peer->channel, Address(kWorkerAddress));
-  message.return_route = route(ctx.address());
-  message.payload.assign(size, kPayloadByte);
+  LocalMessage message = worker_message(*peer, ctx.address(), size);
   Budget budget(options.seconds, options.max_messages);
   std::uint64_t sent = 0;
   while (budget.allows(sent)) {
@@ -83,7 +74,7 @@ Task<Result<Tally>> stream_through_channel(Node node, std::string address, std::
   if (count->body() != sent) {
     co_return missed_messages();
   }
-  if (auto closed = co_await close_peer_channel(node, *tcp, std::move(*peer)); !closed) {
+  if (auto closed = co_await close_peer_channel(node, *client, std::move(*peer)); !closed) {
     co_return closed.error();
   }
   co_return tally;
@@ -139,14 +130,15 @@ void run_channel_throughput(const Options& options) {
   const std::vector<std::size_t>& sizes =
       options.sizes.empty() ? kDefaultMessageSizes : options.sizes;
   for (std::size_t size : sizes) {
-    Tally channel =
-        exit_on_error(run_on_node<Tally>([&](Node node) {
-                        return stream_through_channel(node, channel_peer.address(), size, options);
-                      }),
-                      "channel-throughput");
-    Tally baseline = exit_on_error(run_on_io<Tally>([&](asio::io_context& io) {
-                                     return stream_frames(io, tcp_peer.port(), size, options);
-                                   }),
+    auto through_channel = [&](Node node) {
+      return stream_through_channel(node, channel_peer.address(), size, options);
+    };
+    auto through_tcp = [&](asio::io_context& io) {
+      return stream_frames(io, tcp_peer.port(), size, options);
+    };
+    Tally channel = exit_on_error(run_on_node<Tally>(limit_for(options.seconds), through_channel),
+                                  "channel-throughput");
+    Tally baseline = exit_on_error(run_on_io<Tally>(limit_for(options.seconds), through_tcp),
                                    "channel-throughput baseline");
     report(fmt::format("channel_throughput_{}_msgs_per_s", size), channel.per_second(), "msgs/s");
     report(fmt::format("channel_throughput_{}_bytes_per_s", size), channel.bytes_per_second(size),

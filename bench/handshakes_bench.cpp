@@ -102,9 +102,9 @@ Result<Tally> measure_noise(const Options& options) {
 }
 
 void run_handshakes(const Options& options) {
-  Tally channels = exit_on_error(
-      run_on_node<Tally>([options](Node node) { return measure_channels(node, options); }),
-      "handshakes");
+  auto on_one_node = [options](Node node) { return measure_channels(node, options); };
+  Tally channels =
+      exit_on_error(run_on_node<Tally>(limit_for(options.seconds), on_one_node), "handshakes");
   Tally noise_only = exit_on_error(measure_noise(options), "handshakes (noise)");
   report("handshakes_per_s", channels.per_second(), "handshakes/s");
   report("noise_xx_handshakes_per_s", noise_only.per_second(), "handshakes/s");

@@ -30,20 +30,15 @@ struct Options {
   std::uint64_t max_sessions = 10'000'000;
 };
 
-Error wrong_echo() {
-  return Error(Origin::kApplication, Kind::kProtocol, "the echo differs from the message");
-}
-
 /// One session: connect, handshake, one round trip through the channel, close both.
-Task<Result<void>> channel_session(Node node, TcpTransport tcp, identity::Identity self,
-                                   std::string address) {
-  auto peer = co_await open_peer_channel(node, tcp, std::move(self), std::move(address));
+Task<Result<void>> channel_session(Node node, PeerClient client, std::string address) {
+  auto peer = co_await open_peer_channel(node, client, std::move(address));
   if (!peer) {
     co_return peer.error();
   }
   auto echo = co_await node.send_and_receive<std::string>(
       route(peer->channel, Address(kWorkerAddress)), std::string(kPing), kReplyTimeout);
-  auto closed = co_await close_peer_channel(node, tcp, std::move(*peer));
+  auto closed = co_await close_peer_channel(node, std::move(client), std::move(*peer));
   if (!echo) {
     co_return echo.error();
   }
@@ -54,18 +49,14 @@ Task<Result<void>> channel_session(Node node, TcpTransport tcp, identity::Identi
 }
 
 Task<Result<Tally>> measure_channel_sessions(Node node, std::string address, Options options) {
-  auto tcp = co_await node.create_tcp_transport();
-  if (!tcp) {
-    co_return tcp.error();
-  }
-  auto self = co_await node.create_identity();
-  if (!self) {
-    co_return self.error();
+  auto client = co_await make_peer_client(node);
+  if (!client) {
+    co_return client.error();
   }
   Budget budget(options.seconds, options.max_sessions);
   std::uint64_t done = 0;
   while (budget.allows(done)) {
-    if (auto session = co_await channel_session(node, *tcp, *self, address); !session) {
+    if (auto session = co_await channel_session(node, *client, address); !session) {
       co_return session.error();
     }
     ++done;
@@ -114,14 +105,15 @@ void run_tcp_handshakes(const Options& options) {
       PeerProcess::start({"--serve", std::string(kChannelEchoRole)}), "tcp-handshakes peer");
   PeerProcess tcp_peer = exit_on_error(PeerProcess::start({"--serve", std::string(kTcpEchoRole)}),
                                        "tcp-handshakes baseline peer");
-  Tally channel =
-      exit_on_error(run_on_node<Tally>([&](Node node) {
-                      return measure_channel_sessions(node, channel_peer.address(), options);
-                    }),
-                    "tcp-handshakes");
-  Tally baseline = exit_on_error(run_on_io<Tally>([&](asio::io_context& io) {
-                                   return measure_tcp_sessions(io, tcp_peer.port(), options);
-                                 }),
+  auto through_channel = [&](Node node) {
+    return measure_channel_sessions(node, channel_peer.address(), options);
+  };
+  auto through_tcp = [&](asio::io_context& io) {
+    return measure_tcp_sessions(io, tcp_peer.port(), options);
+  };
+  Tally channel = exit_on_error(run_on_node<Tally>(limit_for(options.seconds), through_channel),
+                                "tcp-handshakes");
+  Tally baseline = exit_on_error(run_on_io<Tally>(limit_for(options.seconds), through_tcp),
                                  "tcp-handshakes baseline");
   report("tcp_handshakes_per_s", channel.per_second(), "sessions/s");
   report("tcp_connect_roundtrips_per_s", baseline.per_second(), "sessions/s");

@@ -18,10 +18,12 @@ done
 case "$mode" in
   release)
     dir=build
-    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo) ;;
+    flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DOCKAM_BUILD_TESTS=ON -DOCKAM_BUILD_EXAMPLES=ON
+           -DOCKAM_BUILD_BENCH=ON -DOCKAM_BUILD_TOOLS=ON) ;;
   sanitize)
     dir=build-sanitize
-    flags=(-DCMAKE_BUILD_TYPE=Debug -DOCKAM_SANITIZE=ON -DOCKAM_BUILD_BENCH=OFF) ;;
+    flags=(-DCMAKE_BUILD_TYPE=Debug -DOCKAM_SANITIZE=ON -DOCKAM_BUILD_TESTS=ON
+           -DOCKAM_BUILD_EXAMPLES=ON -DOCKAM_BUILD_BENCH=OFF -DOCKAM_BUILD_TOOLS=ON) ;;
   fuzz)
     dir=build-fuzz
     flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 -DOCKAM_BUILD_FUZZ=ON

@@ -12,6 +12,8 @@
 
 #include <string_view>
 
+#include "ockam/core/error.hpp"
+
 namespace ockam::bench {
 
 /// The hidden subcommand that runs a server.
@@ -35,5 +37,10 @@ inline constexpr std::string_view kWorkerAddress = "worker";
 
 /// The first word of the line that announces the port.
 inline constexpr std::string_view kPortLinePrefix = "port ";
+
+/// wrong_echo is the error of a round trip whose echo differs from what was sent.
+inline Error wrong_echo() {
+  return Error(Origin::kApplication, Kind::kProtocol, "the echo differs from the message");
+}
 
 }  // namespace ockam::bench

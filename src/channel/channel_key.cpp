@@ -3,6 +3,7 @@
 #include <array>
 #include <limits>
 
+#include "ockam/channel/constants.hpp"
 #include "ockam/core/byte_writer.hpp"
 
 namespace ockam::channel {
@@ -27,11 +28,25 @@ Result<ChannelKey> ChannelKey::create(SecretBytes key) {
 }
 
 Result<void> ChannelKey::seal(std::uint64_t nonce, ByteView plaintext, Bytes& out) const {
+  // The plaintext is copied once, behind the nonce, and sealed where it lies: no zero-filling
+  // of the body and no second copy.
+  const std::size_t start = out.size();
+  const std::size_t body = start + kNonceLength;
   ByteWriter writer(std::move(out));
-  writer.reserve(writer.size() + 8 + plaintext.size() + crypto::kAeadTagLength);
+  writer.reserve(body + plaintext.size() + crypto::kAeadTagLength);
   writer.write_u64_be(nonce);
+  writer.write_bytes(plaintext);
   out = writer.take();
-  return aead_->encrypt(gcm_nonce(nonce), {}, plaintext, out);
+  out.resize(body + plaintext.size() + crypto::kAeadTagLength);
+  const std::span<std::uint8_t> data(out.data() + body, plaintext.size());
+  const std::span<std::uint8_t, crypto::kAeadTagLength> tag(data.data() + data.size(),
+                                                            crypto::kAeadTagLength);
+  auto sealed = aead_->encrypt_in_place(gcm_nonce(nonce), {}, data, tag);
+  if (!sealed) {
+    secure_wipe(data);
+    out.resize(start);
+  }
+  return sealed;
 }
 
 Result<void> ChannelKey::open(std::uint64_t nonce, ByteView ciphertext, Bytes& out) const {
@@ -39,15 +54,16 @@ Result<void> ChannelKey::open(std::uint64_t nonce, ByteView ciphertext, Bytes& o
 }
 
 Result<ChannelKey> ChannelKey::rekey() const {
-  std::array<std::uint8_t, 32> zeros{};
-  Bytes sealed;
+  // Sealed in place on the stack: the new key never sits in a heap buffer.
+  std::array<std::uint8_t, crypto::kAeadKeyLength> block{};
+  std::array<std::uint8_t, crypto::kAeadTagLength> tag{};
   auto encrypted =
-      aead_->encrypt(gcm_nonce(std::numeric_limits<std::uint64_t>::max()), {}, zeros, sealed);
+      aead_->encrypt_in_place(gcm_nonce(std::numeric_limits<std::uint64_t>::max()), {}, block, tag);
+  SecretBytes next{ByteView(block)};
+  secure_wipe(block);
   if (!encrypted) {
     return encrypted.error();
   }
-  SecretBytes next(ByteView(sealed).first(32));
-  secure_wipe(sealed);
   return create(std::move(next));
 }
 

@@ -95,6 +95,7 @@ Task<Result<void>> HandshakeWorker::handle_handshake(Context& ctx, LocalMessage 
 
 Task<Result<void>> HandshakeWorker::complete(Context& ctx) {
   state_->their_identifier = machine_->their_identifier();
+  state_->their_identifier_info = bare::encode(state_->their_identifier.to_string());
   auto transport = std::move(*machine_).split();
   machine_.reset();
   if (!transport) {
@@ -159,8 +160,7 @@ Task<Result<void>> HandshakeWorker::handle_ciphertext(Context& ctx, LocalMessage
   local.return_route = std::move(payload->return_route);
   local.return_route.prepend(state_->addresses.encryptor);
   local.payload = std::move(payload->payload);
-  local.local_info.push_back(
-      LocalInfo{kIdentityLocalInfoType, bare::encode(state_->their_identifier.to_string())});
+  local.local_info.push_back(LocalInfo{kIdentityLocalInfoType, state_->their_identifier_info});
   co_return co_await ctx.forward_from_address(std::move(local),
                                               state_->addresses.decryptor_internal);
 }

@@ -29,6 +29,8 @@ struct ChannelState {
   /// Where ciphertexts go: ends at the peer's decryptor_remote.
   Route remote_route;
   identity::Identifier their_identifier;
+  /// The LocalInfo data every decrypted message carries (the peer's identifier, encoded once).
+  Bytes their_identifier_info;
   std::optional<Encryptor> encryptor;
   std::optional<Decryptor> decryptor;
   bool established = false;

@@ -177,7 +177,8 @@ Task<> Connection::read_loop() {
     read_begin_ += kFrameHeaderLength + length;
     if (read_begin_ == read_end_) {
       read_begin_ = read_end_ = 0;
-      if (read_buffer_.size() > kReadBufferSize) {
+      if (read_buffer_.size() > kMaxRetainedReadBuffer) {
+        // A rare huge frame: give the memory back rather than keep 16 MiB per connection.
         read_buffer_.resize(kReadBufferSize);
         read_buffer_.shrink_to_fit();
       }

@@ -2,48 +2,16 @@
 
 #include <gtest/gtest.h>
 
-#include <future>
-#include <thread>
-
 #include "ockam/node/runtime.hpp"
 #include "ockam/transport/tcp/tcp_transport.hpp"
+#include "support/background_node.hpp"
+#include "support/echoer.hpp"
 
 namespace ockam {
 namespace {
 
-class Echoer final : public Worker<std::string> {
- public:
-  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
-    co_return co_await ctx.send(msg.return_route(), msg.body());
-  }
-};
-
-/// Runs `setup` on a fresh node in its own thread; the node runs until the object is destroyed.
-class BackgroundNode {
- public:
-  explicit BackgroundNode(std::function<Task<Result<std::string>>(Context&)> setup) {
-    std::promise<std::string> ready;
-    auto ready_future = ready.get_future();
-    thread_ = std::thread([this, setup = std::move(setup), &ready] {
-      (void)runtime_.run_until_stopped([&](Context& ctx) -> Task<Result<void>> {
-        auto result = co_await setup(ctx);
-        ready.set_value(result ? *result : "error: " + result.error().to_string());
-        co_return ok();
-      });
-    });
-    value_ = ready_future.get();
-  }
-  ~BackgroundNode() {
-    runtime_.request_stop();
-    thread_.join();
-  }
-  const std::string& value() const { return value_; }
-
- private:
-  Runtime runtime_;
-  std::thread thread_;
-  std::string value_;
-};
+using testing::BackgroundNode;
+using testing::Echoer;
 
 Task<Result<std::string>> start_relay_node(Context& ctx) {
   auto tcp = TcpTransport::create(ctx);

@@ -22,5 +22,7 @@ inline constexpr std::chrono::seconds kConnectTimeout{10};
 inline constexpr std::size_t kMaxPendingWriteBytes = 4 * 1024 * 1024;
 /// Size of the read buffer (grown up to one whole frame when a frame is larger).
 inline constexpr std::size_t kReadBufferSize = 64 * 1024;
+/// A read buffer grown above this is shrunk back once empty; below it, it is kept.
+inline constexpr std::size_t kMaxRetainedReadBuffer = 1024 * 1024;
 
 }  // namespace ockam::tcp

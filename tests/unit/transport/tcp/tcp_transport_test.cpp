@@ -6,61 +6,40 @@
 #include <asio/ip/tcp.hpp>
 #include <asio/read.hpp>
 #include <asio/write.hpp>
-#include <future>
-#include <thread>
 
 #include "ockam/node/runtime.hpp"
+#include "support/background_node.hpp"
+#include "support/echoer.hpp"
 
 namespace ockam {
 namespace {
 
-class Echoer final : public Worker<std::string> {
- public:
-  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
-    co_return co_await ctx.send(msg.return_route(), msg.body());
-  }
-};
+using testing::Echoer;
 
-/// A node in its own thread that listens on a free loopback port with an "echoer" that is a
-/// consumer of the listener's flow; stops when the test ends.
-class EchoServer {
- public:
-  explicit EchoServer(bool admit_echoer = true) {
-    std::promise<std::uint16_t> port;
-    auto port_future = port.get_future();
-    thread_ = std::thread([this, admit_echoer, &port] {
-      (void)runtime_.run_until_stopped([&](Context& ctx) -> Task<Result<void>> {
-        auto tcp = TcpTransport::create(ctx);
-        (co_await ctx.start_worker("echoer", Echoer{})).value();
-        auto listener = (co_await tcp.listen("127.0.0.1:0")).value();
-        if (admit_echoer) {
-          ctx.flow_controls().add_consumer("echoer", listener.flow_control_id());
-        }
-        port.set_value(listener.port());
-        co_return ok();
-      });
-    });
-    port_ = port_future.get();
-  }
-  ~EchoServer() {
-    runtime_.request_stop();
-    thread_.join();
-  }
-  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
-
- private:
-  Runtime runtime_;
-  std::thread thread_;
-  std::uint16_t port_ = 0;
-};
+/// A node in its own thread that listens on a free loopback port with an "echoer", which is a
+/// consumer of the listener's flow unless told otherwise; its value() is "127.0.0.1:port".
+testing::BackgroundNode echo_server(bool admit_echoer = true) {
+  return testing::BackgroundNode([admit_echoer](Context& ctx) -> Task<Result<std::string>> {
+    auto tcp = TcpTransport::create(ctx);
+    (co_await ctx.start_worker("echoer", Echoer{})).value();
+    auto listener = co_await tcp.listen("127.0.0.1:0");
+    if (!listener) {
+      co_return listener.error();
+    }
+    if (admit_echoer) {
+      ctx.flow_controls().add_consumer("echoer", listener->flow_control_id());
+    }
+    co_return listener->socket_address();
+  });
+}
 
 TEST(TcpTransportTest, SendAndReceiveThroughAConnection) {
-  EchoServer server;
+  auto server = echo_server();
   Runtime client;
   std::string reply;
   auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     auto tcp = TcpTransport::create(ctx);
-    auto connection = co_await tcp.connect(server.address());
+    auto connection = co_await tcp.connect(server.value());
     if (!connection) {
       co_return connection.error();
     }
@@ -77,7 +56,7 @@ TEST(TcpTransportTest, SendAndReceiveThroughAConnection) {
 }
 
 TEST(TcpTransportTest, TcpAddressInARouteConnectsAndIsReused) {
-  EchoServer server;
+  auto server = echo_server();
   Runtime client;
   std::size_t addresses_after_first = 0;
   std::size_t addresses_after_second = 0;
@@ -85,7 +64,7 @@ TEST(TcpTransportTest, TcpAddressInARouteConnectsAndIsReused) {
     TcpTransport::create(ctx);
     for (std::size_t* count : {&addresses_after_first, &addresses_after_second}) {
       auto answer = co_await ctx.send_and_receive<std::string>(
-          route(tcp_address(server.address()), "echoer"), std::string("hi"));
+          route(tcp_address(server.value()), "echoer"), std::string("hi"));
       if (!answer) {
         co_return answer.error();
       }
@@ -98,11 +77,11 @@ TEST(TcpTransportTest, TcpAddressInARouteConnectsAndIsReused) {
 }
 
 TEST(TcpTransportTest, FlowControlDropsMessagesToNonConsumers) {
-  EchoServer server(/*admit_echoer=*/false);
+  auto server = echo_server(/*admit_echoer=*/false);
   Runtime client;
   auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     auto tcp = TcpTransport::create(ctx);
-    auto connection = (co_await tcp.connect(server.address())).value();
+    auto connection = (co_await tcp.connect(server.value())).value();
     auto answer = co_await ctx.send_and_receive<std::string>(
         route(connection, "echoer"), std::string("hi"), std::chrono::milliseconds(300));
     if (answer || answer.error().kind() != Kind::kTimeout) {
@@ -146,15 +125,15 @@ bool server_closes_after(const std::string& host_port, const Bytes& bytes) {
 }
 
 TEST(TcpTransportTest, BadInputClosesThatConnectionAndOthersAreStillServed) {
-  EchoServer server;
-  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x02}));                 // version
-  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0x01, 0, 0, 1}));  // > 16 MiB
-  EXPECT_TRUE(server_closes_after(server.address(), Bytes{0x01, 0, 0, 0, 2, 0xff, 0xff}));  // CBOR
+  auto server = echo_server();
+  EXPECT_TRUE(server_closes_after(server.value(), Bytes{0x02}));                 // version
+  EXPECT_TRUE(server_closes_after(server.value(), Bytes{0x01, 0x01, 0, 0, 1}));  // > 16 MiB
+  EXPECT_TRUE(server_closes_after(server.value(), Bytes{0x01, 0, 0, 0, 2, 0xff, 0xff}));  // CBOR
   Runtime client;
   std::string reply;
   auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     auto tcp = TcpTransport::create(ctx);
-    auto connection = (co_await tcp.connect(server.address())).value();
+    auto connection = (co_await tcp.connect(server.value())).value();
     reply = (co_await ctx.send_and_receive<std::string>(route(connection, "echoer"),
                                                         std::string("still here")))
                 .value();
