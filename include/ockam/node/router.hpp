@@ -34,10 +34,12 @@ class Router {
   /// Registers `address`; kAlreadyExists if it is taken.
   Result<void> register_address(const Address& address, Endpoint endpoint);
   void unregister_address(const Address& address);
-  /// Forgets every address (node teardown).
+  /// Forgets every address, watcher and transport resolver (node teardown). Call it while the
+  /// io_context still exists: resolvers own transport state with timers and sockets.
   void clear() {
     table_.clear();
     watchers_.clear();
+    resolvers_.clear();
   }
   const Endpoint* find(const Address& address) const;
   bool has_address(const Address& address) const { return find(address) != nullptr; }

@@ -66,6 +66,41 @@ TEST(MailboxTest, PopReturnsMessagesInOrder) {
   EXPECT_EQ(mailbox.size(), 0u);
 }
 
+TEST(MailboxTest, TryPopTakesWhatIsQueuedWithoutWaiting) {
+  asio::io_context io;
+  Mailbox mailbox(io);
+  EXPECT_FALSE(mailbox.try_pop().has_value());
+  ASSERT_TRUE(mailbox.push(envelope_for("a")));
+  auto taken = mailbox.try_pop();
+  ASSERT_TRUE(taken);
+  EXPECT_EQ(taken->destination, Address("box"));
+  EXPECT_EQ(text_of(*taken), "a");
+  EXPECT_FALSE(mailbox.try_pop().has_value());
+}
+
+TEST(MailboxTest, MessagesKeepTheirOrderWhenTheQueueGrowsAfterWrappingAround) {
+  asio::io_context io;
+  Mailbox mailbox(io);
+  std::vector<std::string> taken;
+  int next = 0;
+  // Fill, half drain and refill a few times, so the queue wraps and then grows.
+  for (int round = 0; round < 4; ++round) {
+    for (int i = 0; i < 7 * (round + 1); ++i) {
+      ASSERT_TRUE(mailbox.push(envelope_for(std::to_string(next++))));
+    }
+    for (int i = 0; i < 5; ++i) {
+      taken.push_back(text_of(*mailbox.try_pop()));
+    }
+  }
+  while (auto envelope = mailbox.try_pop()) {
+    taken.push_back(text_of(*envelope));
+  }
+  ASSERT_EQ(taken.size(), static_cast<std::size_t>(next));
+  for (int i = 0; i < next; ++i) {
+    EXPECT_EQ(taken[i], std::to_string(i));
+  }
+}
+
 TEST(MailboxTest, PopWakesWhenAMessageArrives) {
   asio::io_context io;
   Mailbox mailbox(io);

@@ -14,6 +14,11 @@ using testing::kReplyTimeout;
 using testing::Recorder;
 using testing::run_node_test;
 
+/// A transport resolver that reaches every address through the worker at "connection".
+Task<Result<Address>> to_connection(Address) {
+  co_return Address("connection");
+}
+
 TEST(RouterTest, ManyHopRoutesRewriteTheReturnRoute) {
   auto journal = std::make_shared<Journal>();
   run_node_test([&](Context& ctx) -> Task<Result<void>> {
@@ -59,6 +64,22 @@ TEST(RouterTest, UnregisteringForgetsTheAddressAndItsFlowControlEntries) {
   EXPECT_FALSE(router.flow_controls().is_consumer("a", flow));
 }
 
+TEST(RouterTest, ClearReleasesAddressesAndTransportResolvers) {
+  asio::io_context io;
+  Router router(io);
+  auto transport_state = std::make_shared<int>(0);
+  // Not a coroutine itself: a lambda with captures must not be one (CP.51).
+  router.register_transport(
+      kTcp, [transport_state](Address address) { return to_connection(std::move(address)); });
+  ASSERT_TRUE(
+      router.register_address("a", Endpoint{std::make_shared<Mailbox>(io), nullptr, nullptr}));
+  EXPECT_EQ(transport_state.use_count(), 2);
+  router.clear();
+  // Transport state must go while the io_context still exists (it holds timers and sockets).
+  EXPECT_EQ(transport_state.use_count(), 1);
+  EXPECT_FALSE(router.has_address("a"));
+}
+
 TEST(RouterTest, NonLocalAddressesResolveThroughTheirTransport) {
   run_node_test([](Context& ctx) -> Task<Result<void>> {
     Router& router = ctx.router();
@@ -78,8 +99,7 @@ TEST(RouterTest, NonLocalAddressesResolveThroughTheirTransport) {
 TEST(RouterTest, AMessageToANonLocalFirstHopGoesToTheResolvedConnection) {
   auto journal = std::make_shared<Journal>();
   run_node_test([&](Context& ctx) -> Task<Result<void>> {
-    ctx.router().register_transport(
-        kTcp, [](Address) -> Task<Result<Address>> { co_return Address("connection"); });
+    ctx.router().register_transport(kTcp, to_connection);
     (co_await ctx.start_worker("connection", Recorder(journal))).value();
     (co_await ctx.send(route(tcp_address("h:1")), std::string("over tcp"))).value();
     auto reply = (co_await ctx.receive<std::string>(kReplyTimeout)).value();
