@@ -19,7 +19,9 @@ Connection::Connection(Router& router, asio::ip::tcp::socket socket, std::string
       pending_{kProtocolVersion},
       write_wake_(router.io()),
       space_freed_(router.io()),
-      read_buffer_(kReadBufferSize) {}
+      read_buffer_(kReadBufferSize) {
+  space_freed_.expires_at(std::chrono::steady_clock::time_point::max());
+}
 
 Result<TcpConnection> Connection::start(std::optional<FlowControlId> spawner_id,
                                         const std::vector<FlowControlId>& consumer_of) {
@@ -49,12 +51,12 @@ Result<TcpConnection> Connection::start(std::optional<FlowControlId> spawner_id,
 }
 
 Task<> Connection::wait_for_space() {
+  // Senders only wait for a cancel(): re-arming the shared timer here would cancel the other
+  // waiting senders, which would then wake each other in a loop.
   auto self = shared_from_this();
   while (!has_space()) {
     ++producers_waiting_;
-    space_freed_.expires_at(std::chrono::steady_clock::time_point::max());
     co_await space_freed_.async_wait(kUseTuple);
-    --producers_waiting_;
   }
 }
 
@@ -110,6 +112,7 @@ Task<> Connection::write_loop() {
     auto [ec, written] = co_await asio::async_write(socket_, asio::buffer(writing_), kUseTuple);
     writing_.clear();
     if (producers_waiting_ > 0) {
+      producers_waiting_ = 0;
       space_freed_.cancel();
     }
     if (ec) {
