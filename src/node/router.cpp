@@ -89,7 +89,10 @@ Task<Result<void>> Router::route(Address source, LocalMessage message) {
   }
   const Endpoint* destination = find(*next);
   if (destination == nullptr) {
-    log::warn("node", "no worker at address {}; message dropped", next->to_string());
+    // The address may come from a network peer: only at debug level (no peer text above it).
+    log::warn("node", "no worker at the destination address; message from {} dropped",
+              source.to_string());
+    log::debug("node", "the missing destination was {}", next->to_string());
     co_return Error(Origin::kNode, Kind::kNotFound, "no worker at the destination address");
   }
   RelayMessage relay{source, *next, message};
