@@ -95,38 +95,6 @@ Result<std::unique_ptr<AesGcm>> AesGcm::create(ByteView key) {
   return std::make_unique<AesGcm>(ConstructionToken(), std::move(contexts));
 }
 
-Result<void> AesGcm::encrypt(const AeadNonce& nonce, ByteView ad, ByteView plaintext,
-                             Bytes& out) const {
-  const std::size_t start = out.size();
-  out.resize(start + plaintext.size() + kAeadTagLength);
-  const std::span<std::uint8_t> body(out.data() + start, plaintext.size());
-  std::copy(plaintext.begin(), plaintext.end(), body.begin());
-  const std::span<std::uint8_t, kAeadTagLength> tag(body.data() + body.size(), kAeadTagLength);
-  if (!seal(contexts_->encrypt.get(), nonce, ad, body, tag)) {
-    out.resize(start);
-    return backend_error();
-  }
-  return ok();
-}
-
-Result<void> AesGcm::decrypt(const AeadNonce& nonce, ByteView ad, ByteView ciphertext,
-                             Bytes& out) const {
-  if (ciphertext.size() < kAeadTagLength) {
-    return authentication_error();
-  }
-  const std::size_t body_length = ciphertext.size() - kAeadTagLength;
-  const std::size_t start = out.size();
-  out.insert(out.end(), ciphertext.begin(),
-             ciphertext.begin() + static_cast<std::ptrdiff_t>(body_length));
-  const std::span<const std::uint8_t, kAeadTagLength> tag(ciphertext.data() + body_length,
-                                                          kAeadTagLength);
-  if (!open(contexts_->decrypt.get(), nonce, ad, std::span(out).subspan(start), tag)) {
-    out.resize(start);
-    return authentication_error();
-  }
-  return ok();
-}
-
 Result<void> AesGcm::encrypt_in_place(const AeadNonce& nonce, ByteView ad,
                                       std::span<std::uint8_t> data,
                                       std::span<std::uint8_t, kAeadTagLength> tag_out) const {

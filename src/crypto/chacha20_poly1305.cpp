@@ -49,35 +49,6 @@ Result<std::unique_ptr<ChaCha20Poly1305>> ChaCha20Poly1305::create(ByteView key)
   return std::make_unique<ChaCha20Poly1305>(ConstructionToken(), SecretBytes(key));
 }
 
-Result<void> ChaCha20Poly1305::encrypt(const AeadNonce& nonce, ByteView ad, ByteView plaintext,
-                                       Bytes& out) const {
-  const std::size_t start = out.size();
-  out.resize(start + plaintext.size() + kAeadTagLength);
-  const std::span<std::uint8_t> body(out.data() + start, plaintext.size());
-  std::copy(plaintext.begin(), plaintext.end(), body.begin());
-  seal(key_.expose_secret(), nonce, ad, body,
-       std::span<std::uint8_t, kAeadTagLength>(body.data() + body.size(), kAeadTagLength));
-  return ok();
-}
-
-Result<void> ChaCha20Poly1305::decrypt(const AeadNonce& nonce, ByteView ad, ByteView ciphertext,
-                                       Bytes& out) const {
-  if (ciphertext.size() < kAeadTagLength) {
-    return authentication_error();
-  }
-  const std::size_t body_length = ciphertext.size() - kAeadTagLength;
-  const std::size_t start = out.size();
-  out.insert(out.end(), ciphertext.begin(),
-             ciphertext.begin() + static_cast<std::ptrdiff_t>(body_length));
-  const std::span<const std::uint8_t, kAeadTagLength> tag(ciphertext.data() + body_length,
-                                                          kAeadTagLength);
-  if (!open(key_.expose_secret(), nonce, ad, std::span(out).subspan(start), tag)) {
-    out.resize(start);
-    return authentication_error();
-  }
-  return ok();
-}
-
 Result<void> ChaCha20Poly1305::encrypt_in_place(
     const AeadNonce& nonce, ByteView ad, std::span<std::uint8_t> data,
     std::span<std::uint8_t, kAeadTagLength> tag_out) const {

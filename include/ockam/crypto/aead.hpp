@@ -20,14 +20,12 @@ using AeadNonce = std::array<std::uint8_t, 12>;
 class Aead {
  public:
   virtual ~Aead() = default;
-  /// Appends ciphertext||tag (plaintext.size()+16 bytes) to `out`.
-  /// kInternal if the backend fails.
-  virtual Result<void> encrypt(const AeadNonce& nonce, ByteView ad, ByteView plaintext,
-                               Bytes& out) const = 0;
-  /// Appends the plaintext to `out`; kProtocol error on authentication failure (out unchanged).
-  /// A ciphertext shorter than the tag is also kProtocol.
-  virtual Result<void> decrypt(const AeadNonce& nonce, ByteView ad, ByteView ciphertext,
-                               Bytes& out) const = 0;
+  /// Appends ciphertext||tag (plaintext.size()+16 bytes) to `out` (through encrypt_in_place).
+  /// kInternal if the backend fails (out unchanged).
+  Result<void> encrypt(const AeadNonce& nonce, ByteView ad, ByteView plaintext, Bytes& out) const;
+  /// Appends the plaintext to `out` (through decrypt_in_place); kProtocol error on
+  /// authentication failure (out unchanged). A ciphertext shorter than the tag is also kProtocol.
+  Result<void> decrypt(const AeadNonce& nonce, ByteView ad, ByteView ciphertext, Bytes& out) const;
   /// Encrypts `data` in place and writes the tag to `tag_out`; kInternal if the backend fails.
   virtual Result<void> encrypt_in_place(const AeadNonce& nonce, ByteView ad,
                                         std::span<std::uint8_t> data,

@@ -30,10 +30,6 @@ class AesGcm final : public Aead {
   AesGcm(const AesGcm&) = delete;
   AesGcm& operator=(const AesGcm&) = delete;
 
-  Result<void> encrypt(const AeadNonce& nonce, ByteView ad, ByteView plaintext,
-                       Bytes& out) const override;
-  Result<void> decrypt(const AeadNonce& nonce, ByteView ad, ByteView ciphertext,
-                       Bytes& out) const override;
   Result<void> encrypt_in_place(const AeadNonce& nonce, ByteView ad, std::span<std::uint8_t> data,
                                 std::span<std::uint8_t, kAeadTagLength> tag_out) const override;
   Result<void> decrypt_in_place(const AeadNonce& nonce, ByteView ad, std::span<std::uint8_t> data,

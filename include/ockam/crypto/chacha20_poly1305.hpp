@@ -22,10 +22,6 @@ class ChaCha20Poly1305 final : public Aead {
   /// Use `create`; the token keeps this constructor private to the class.
   ChaCha20Poly1305(ConstructionToken /*token*/, SecretBytes key) : key_(std::move(key)) {}
 
-  Result<void> encrypt(const AeadNonce& nonce, ByteView ad, ByteView plaintext,
-                       Bytes& out) const override;
-  Result<void> decrypt(const AeadNonce& nonce, ByteView ad, ByteView ciphertext,
-                       Bytes& out) const override;
   Result<void> encrypt_in_place(const AeadNonce& nonce, ByteView ad, std::span<std::uint8_t> data,
                                 std::span<std::uint8_t, kAeadTagLength> tag_out) const override;
   Result<void> decrypt_in_place(const AeadNonce& nonce, ByteView ad, std::span<std::uint8_t> data,
