@@ -4,17 +4,13 @@
 
 #include <stdexcept>
 
+#include "support/echoer.hpp"
 #include "test_workers.hpp"
 
 namespace ockam {
 namespace {
 
-class Echoer final : public Worker<std::string> {
- public:
-  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
-    co_return co_await ctx.send(msg.return_route(), msg.body());
-  }
-};
+using testing::Echoer;
 
 TEST(RuntimeTest, EchoWorkerRepliesToTheSender) {
   Runtime runtime;

@@ -33,15 +33,15 @@ struct TransportPair {
   TransportState responder;
 };
 
+/// A fresh Ockam-profile HandshakeState for `role` with a new in-memory static key.
+inline HandshakeState fresh_ockam_handshake(Role role) {
+  return HandshakeState::create(HandshakeConfig::ockam(role, InMemoryStaticKey::generate()))
+      .value();
+}
+
 inline TransportPair ockam_transport_pair() {
-  HandshakeState initiator =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kInitiator, InMemoryStaticKey::generate()))
-          .value();
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState initiator = fresh_ockam_handshake(Role::kInitiator);
+  HandshakeState responder = fresh_ockam_handshake(Role::kResponder);
   EXPECT_TRUE(run_handshake(initiator, responder));
   return TransportPair{std::move(initiator).split().value(), std::move(responder).split().value()};
 }

@@ -157,14 +157,8 @@ TEST(HandshakeStateTest, ExternalStaticKeyIsUsedOnlyThroughItsInterface) {
 }
 
 TEST(HandshakeStateTest, NextActionFollowsTheXxMessageOrder) {
-  HandshakeState initiator =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kInitiator, InMemoryStaticKey::generate()))
-          .value();
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState initiator = test::fresh_ockam_handshake(Role::kInitiator);
+  HandshakeState responder = test::fresh_ockam_handshake(Role::kResponder);
   EXPECT_EQ(initiator.next_action(), Action::kWriteMessage);
   EXPECT_EQ(responder.next_action(), Action::kReadMessage);
   ASSERT_TRUE(responder.read_message(initiator.write_message({}).value()));
@@ -177,14 +171,8 @@ TEST(HandshakeStateTest, NextActionFollowsTheXxMessageOrder) {
 }
 
 TEST(HandshakeStateTest, AfterAFailedReadEveryCallIsMisuse) {
-  HandshakeState initiator =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kInitiator, InMemoryStaticKey::generate()))
-          .value();
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState initiator = test::fresh_ockam_handshake(Role::kInitiator);
+  HandshakeState responder = test::fresh_ockam_handshake(Role::kResponder);
   ASSERT_TRUE(responder.read_message(initiator.write_message({}).value()));
   Bytes message2 = responder.write_message({}).value();
   message2[40] ^= 0x01;  // inside the encrypted static key
@@ -199,20 +187,14 @@ TEST(HandshakeStateTest, AfterAFailedReadEveryCallIsMisuse) {
 }
 
 TEST(HandshakeStateTest, WritingOutOfTurnIsMisuseAndFailsTheState) {
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState responder = test::fresh_ockam_handshake(Role::kResponder);
   EXPECT_EQ(responder.write_message({}).error().kind(), Kind::kMisuse);
   EXPECT_TRUE(responder.is_failed());
   EXPECT_EQ(responder.read_message(Bytes(32, 9)).error().kind(), Kind::kMisuse);
 }
 
 TEST(HandshakeStateTest, SplitBeforeCompletionIsMisuse) {
-  HandshakeState initiator =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kInitiator, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState initiator = test::fresh_ockam_handshake(Role::kInitiator);
   EXPECT_EQ(std::move(initiator).split().error().kind(), Kind::kMisuse);
 }
 
@@ -223,38 +205,26 @@ TEST(HandshakeStateTest, MessagesAreLimitedTo65535Bytes) {
   ASSERT_TRUE(largest);
   EXPECT_EQ(largest->size(), kMaxMessageLength);
 
-  HandshakeState too_long =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kInitiator, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState too_long = test::fresh_ockam_handshake(Role::kInitiator);
   Result<Bytes> written = too_long.write_message(Bytes(kMaxMessageLength - 31, 0));
   ASSERT_FALSE(written);
   EXPECT_EQ(written.error().kind(), Kind::kInvalid);
 
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState responder = test::fresh_ockam_handshake(Role::kResponder);
   Result<Bytes> read = responder.read_message(Bytes(kMaxMessageLength + 1, 0));
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().kind(), Kind::kProtocol);
 }
 
 TEST(HandshakeStateTest, TruncatedMessageIsRejected) {
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState responder = test::fresh_ockam_handshake(Role::kResponder);
   Result<Bytes> read = responder.read_message(Bytes(31, 9));
   ASSERT_FALSE(read);
   EXPECT_EQ(read.error().kind(), Kind::kProtocol);
 }
 
 TEST(HandshakeStateTest, LowOrderEphemeralKeyIsRejected) {
-  HandshakeState responder =
-      HandshakeState::create(
-          HandshakeConfig::ockam(Role::kResponder, InMemoryStaticKey::generate()))
-          .value();
+  HandshakeState responder = test::fresh_ockam_handshake(Role::kResponder);
   ASSERT_TRUE(responder.read_message(Bytes(32, 0)));
   // The responder's `ee` DH with the all-zero key fails when it writes message 2.
   Result<Bytes> written = responder.write_message({});
