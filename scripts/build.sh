@@ -31,5 +31,11 @@ case "$mode" in
            -DOCKAM_BUILD_TOOLS=OFF) ;;
 esac
 
+# ccache, where installed, makes rebuilds of unchanged sources (other checkouts, CI) cheap.
+if command -v ccache >/dev/null; then
+  flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}"
+fi
+
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
 cmake --build "$dir" -j2

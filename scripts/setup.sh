@@ -8,7 +8,9 @@ packages=(
   clang-14 libclang-rt-14-dev clang-format
   libsodium-dev libssl-dev libasio-dev libsqlite3-dev libcli11-dev
   libspdlog-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev
-  iproute2 procps
+  iproute2 procps ccache
+  libpq-dev postgresql libzmq3-dev libyaml-cpp-dev clang-tidy
+  curl jq python3 openssl
 )
 
 missing=()
