@@ -34,7 +34,7 @@ esac
 # ccache, where installed, makes rebuilds of unchanged sources (other checkouts, CI) cheap.
 if command -v ccache >/dev/null; then
   flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}"
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}" CCACHE_NOHASHDIR=1
 fi
 
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null
