@@ -1,26 +1,23 @@
 #include "ockam/channel/handshake_machine.hpp"
 
+#include "channel/internal/peer_verification.hpp"
 #include "channel/internal/vault_static_key.hpp"
 #include "ockam/channel/constants.hpp"
-#include "ockam/identity/identity_and_credentials.hpp"
 
 namespace ockam::channel {
 
-Result<HandshakeMachine> HandshakeMachine::create(noise::Role role,
-                                                  std::shared_ptr<identity::Identities> identities,
-                                                  identity::Identity self,
-                                                  identity::SecureChannelPurposeKey purpose_key,
-                                                  identity::TrustPolicy trust_policy) {
+Result<std::unique_ptr<HandshakeMachine>> HandshakeMachine::create(
+    noise::Role role, std::shared_ptr<identity::Identities> identities, identity::Identity self,
+    identity::SecureChannelPurposeKey purpose_key, identity::TrustPolicy trust_policy) {
   auto static_key = std::make_shared<internal::VaultStaticKey>(identities->vault(), purpose_key.key,
                                                                purpose_key.public_key);
   auto state = noise::HandshakeState::create(noise::HandshakeConfig::ockam(role, static_key));
   if (!state) {
     return state.error();
   }
-  identity::IdentityAndCredentials payload{self.export_bytes(), purpose_key.attestation, {}};
-  return HandshakeMachine(role, std::move(*state), std::move(identities),
-                          identity::encode_identity_and_credentials(payload),
-                          std::move(trust_policy));
+  return std::make_unique<HandshakeMachine>(role, std::move(*state), std::move(identities),
+                                            internal::own_identity_payload(self, purpose_key),
+                                            std::move(trust_policy));
 }
 
 Error HandshakeMachine::fail(Error error) {
@@ -28,46 +25,26 @@ Error HandshakeMachine::fail(Error error) {
   return error;
 }
 
-Result<Bytes> HandshakeMachine::start() {
-  if (role_ != noise::Role::kInitiator || failed_) {
-    return Error(Origin::kChannel, Kind::kMisuse, "only a fresh initiator starts a handshake");
+Result<std::optional<Bytes>> HandshakeMachine::next_message() {
+  if (failed_) {
+    return Error(Origin::kChannel, Kind::kMisuse, "the handshake failed");
   }
-  auto message = state_.write_message({});
-  if (!message) {
-    return fail(message.error());
+  if (role_ == noise::Role::kInitiator && !started_) {
+    started_ = true;
+    auto message1 = state_.write_message({});
+    if (!message1) {
+      return fail(message1.error());
+    }
+    return std::optional<Bytes>(std::move(*message1));
   }
+  std::optional<Bytes> message = std::move(pending_);
+  pending_.reset();
   return message;
 }
 
-Result<void> HandshakeMachine::verify_peer(ByteView payload) {
-  auto decoded = identity::decode_identity_and_credentials(payload);
-  if (!decoded) {
-    return Error(Origin::kChannel, Kind::kProtocol, "the peer's identity payload is malformed");
-  }
-  auto identity = identities_->import(decoded->change_history);
-  if (!identity) {
-    return Error(Origin::kChannel, Kind::kProtocol, "the peer's identity does not verify");
-  }
-  auto attested =
-      identities_->verify_secure_channel_purpose_key(*identity, decoded->purpose_key_attestation);
-  if (!attested) {
-    return Error(Origin::kChannel, Kind::kProtocol, "the peer's purpose key does not verify");
-  }
-  if (!ct_equal(*attested, state_.remote_static())) {
-    return Error(Origin::kChannel, Kind::kProtocol,
-                 "the peer's purpose key is not its handshake key");
-  }
-  if (!trust_policy_.check(identity->identifier())) {
-    return Error(Origin::kChannel, Kind::kPermission,
-                 "the trust policy refused the peer's identifier");
-  }
-  their_identifier_ = identity->identifier();
-  return ok();
-}
-
-Result<std::optional<Bytes>> HandshakeMachine::on_message(ByteView message) {
-  if (failed_ || complete_) {
-    return Error(Origin::kChannel, Kind::kMisuse, "the handshake is over");
+Result<void> HandshakeMachine::handle_message(ByteView message) {
+  if (failed_ || complete_ || (role_ == noise::Role::kInitiator && !started_)) {
+    return Error(Origin::kChannel, Kind::kMisuse, "the handshake does not expect a message");
   }
   if (message.size() > kMaxHandshakeMessageSize) {
     return fail(Error(Origin::kChannel, Kind::kProtocol, "handshake message too large"));
@@ -83,28 +60,44 @@ Result<std::optional<Bytes>> HandshakeMachine::on_message(ByteView message) {
     if (!reply) {
       return fail(reply.error());
     }
-    return std::optional<Bytes>(std::move(*reply));
+    pending_ = std::move(*reply);
+    return ok();
   }
-  if (auto verified = verify_peer(*payload); !verified) {
+  auto verified =
+      internal::verify_peer_identity(*identities_, *payload, state_.remote_static(), trust_policy_);
+  if (!verified) {
     return fail(verified.error());
   }
-  std::optional<Bytes> reply;
+  their_identifier_ = std::move(*verified);
   if (role_ == noise::Role::kInitiator) {
     auto message3 = state_.write_message(own_payload_);
     if (!message3) {
       return fail(message3.error());
     }
-    reply = std::move(*message3);
+    pending_ = std::move(*message3);
   }
   complete_ = true;
-  return reply;
+  return ok();
 }
 
-Result<noise::TransportState> HandshakeMachine::split() && {
-  if (!complete_) {
+Result<CompletedKeyExchange> HandshakeMachine::finish() {
+  if (!complete_ || finished_) {
     return Error(Origin::kChannel, Kind::kMisuse, "the handshake is not complete");
   }
-  return std::move(state_).split();
+  finished_ = true;
+  auto transport = std::move(state_).split();
+  if (!transport) {
+    return transport.error();
+  }
+  auto encrypt_key = ChannelKey::create(transport->encrypt_key().clone());
+  auto decrypt_key = ChannelKey::create(transport->decrypt_key().clone());
+  if (!encrypt_key || !decrypt_key) {
+    return Error(Origin::kChannel, Kind::kInternal, "bad transport key");
+  }
+  const ByteView hash = transport->handshake_hash();
+  return CompletedKeyExchange{Encryptor(std::move(*encrypt_key)),
+                              Decryptor(std::move(*decrypt_key)), Bytes(hash.begin(), hash.end()),
+                              their_identifier_};
 }
 
 }  // namespace ockam::channel

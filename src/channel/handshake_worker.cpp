@@ -26,19 +26,12 @@ Task<> reap_if_unfinished(Runtime& runtime, std::weak_ptr<ChannelState> weak,
 }  // namespace
 
 Task<Result<void>> HandshakeWorker::initialize(Context& ctx) {
-  if (machine_->role() == noise::Role::kResponder) {
+  if (exchange_->role() == noise::Role::kResponder) {
     asio::co_spawn(ctx.io(), reap_if_unfinished(ctx.runtime(), state_, responder_timeout_),
                    asio::detached);
     co_return ok();
   }
-  auto message1 = machine_->start();
-  if (!message1) {
-    co_return co_await fail(ctx, message1.error());
-  }
-  auto sent = co_await send_to_peer(ctx, std::move(*message1));
-  if (!sent) {
-    co_return co_await fail(ctx, sent.error());
-  }
+  (void)co_await send_pending(ctx);
   co_return ok();
 }
 
@@ -60,6 +53,25 @@ Task<Result<void>> HandshakeWorker::send_to_peer(Context& ctx, Bytes payload) {
   return ctx.forward_from_address(std::move(local), state_->addresses.decryptor_remote);
 }
 
+Task<bool> HandshakeWorker::send_pending(Context& ctx) {
+  while (true) {
+    auto message = exchange_->next_message();
+    if (message && !*message) {
+      co_return true;
+    }
+    Result<void> sent = ok();
+    if (message) {
+      sent = co_await send_to_peer(ctx, std::move(**message));
+    } else {
+      sent = message.error();
+    }
+    if (!sent) {
+      (void)co_await fail(ctx, sent.error());
+      co_return false;
+    }
+  }
+}
+
 Task<Result<void>> HandshakeWorker::fail(Context& ctx, Error error) {
   log::debug("channel", "secure channel handshake failed: {}", error.to_string());
   if (outcome_) {
@@ -73,41 +85,33 @@ Task<Result<void>> HandshakeWorker::fail(Context& ctx, Error error) {
 Task<Result<void>> HandshakeWorker::handle_handshake(Context& ctx, LocalMessage message) {
   // The peer's reply address: message 1's return route (responder) or message 2's (initiator).
   bool learns_route =
-      machine_->role() == noise::Role::kResponder ? state_->remote_route.empty() : true;
-  auto reply = machine_->on_message(message.payload);
-  if (!reply) {
-    co_return co_await fail(ctx, reply.error());
+      exchange_->role() == noise::Role::kResponder ? state_->remote_route.empty() : true;
+  auto handled = exchange_->handle_message(message.payload);
+  if (!handled) {
+    co_return co_await fail(ctx, handled.error());
   }
   if (learns_route) {
     state_->remote_route = std::move(message.return_route);
   }
-  if (*reply) {
-    auto sent = co_await send_to_peer(ctx, std::move(**reply));
-    if (!sent) {
-      co_return co_await fail(ctx, sent.error());
-    }
+  if (!co_await send_pending(ctx)) {
+    co_return ok();
   }
-  if (machine_->is_complete()) {
+  if (exchange_->is_complete()) {
     co_return co_await complete(ctx);
   }
   co_return ok();
 }
 
 Task<Result<void>> HandshakeWorker::complete(Context& ctx) {
-  state_->their_identifier = machine_->their_identifier();
+  auto completed = exchange_->finish();
+  exchange_.reset();
+  if (!completed) {
+    co_return co_await fail(ctx, completed.error());
+  }
+  state_->their_identifier = std::move(completed->their_identifier);
   state_->their_identifier_info = bare::encode(state_->their_identifier.to_string());
-  auto transport = std::move(*machine_).split();
-  machine_.reset();
-  if (!transport) {
-    co_return co_await fail(ctx, transport.error());
-  }
-  auto encrypt_key = ChannelKey::create(transport->encrypt_key().clone());
-  auto decrypt_key = ChannelKey::create(transport->decrypt_key().clone());
-  if (!encrypt_key || !decrypt_key) {
-    co_return co_await fail(ctx, Error(Origin::kChannel, Kind::kInternal, "bad transport key"));
-  }
-  state_->encryptor.emplace(std::move(*encrypt_key));
-  state_->decryptor.emplace(std::move(*decrypt_key));
+  state_->encryptor.emplace(std::move(completed->encryptor));
+  state_->decryptor.emplace(std::move(completed->decryptor));
   std::vector<MailboxSpec> mailboxes{{state_->addresses.encryptor, nullptr, nullptr}};
   auto started = co_await ctx.start_worker_with_mailboxes(
       std::move(mailboxes), std::make_shared<EncryptorWorker>(state_));

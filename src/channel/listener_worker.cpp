@@ -1,30 +1,60 @@
 #include "channel/internal/listener_worker.hpp"
 
 #include "channel/internal/handshake_worker.hpp"
+#include "ockam/channel/handshake_machine.hpp"
+#include "ockam/channel/x3dh_key_exchange.hpp"
 #include "ockam/core/log.hpp"
 
 namespace ockam::channel::internal {
 namespace {
 
-/// Length of handshake message 1: the initiator's ephemeral key.
-constexpr std::size_t kMessage1Length = 32;
+/// Length of Noise XX message 1: the initiator's ephemeral key.
+constexpr std::size_t kNoiseMessage1Length = 32;
 
 }  // namespace
 
-Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> message) {
-  LocalMessage local = std::move(message).take_local_message();
-  if (local.payload.size() < kMessage1Length || local.payload.size() > kMaxHandshakeMessageSize) {
-    log::debug("channel", "secure channel listener dropped a message that is not a message 1");
-    co_return ok();
+Result<std::unique_ptr<KeyExchange>> ListenerWorker::responder_for(std::size_t length) {
+  const bool x3dh = length == x3dh::kMessage1Length && options_.accepts(KeyAgreement::kX3dh);
+  if (!x3dh && (!options_.accepts(KeyAgreement::kNoiseXx) || length < kNoiseMessage1Length ||
+                length > kMaxHandshakeMessageSize)) {
+    return std::unique_ptr<KeyExchange>();
   }
   auto purpose_key = identities_->get_or_create_secure_channel_purpose_key(self_.identifier());
   if (!purpose_key) {
-    co_return purpose_key.error();
+    return purpose_key.error();
   }
-  auto machine = HandshakeMachine::create(noise::Role::kResponder, identities_, self_,
-                                          std::move(*purpose_key), options_.trust_policy);
-  if (!machine) {
-    co_return machine.error();
+  if (!x3dh) {
+    auto machine = HandshakeMachine::create(noise::Role::kResponder, identities_, self_,
+                                            std::move(*purpose_key), options_.trust_policy);
+    if (!machine) {
+      return machine.error();
+    }
+    return std::unique_ptr<KeyExchange>(std::move(*machine));
+  }
+  if (!prekey_ || prekey_->identity_key() != purpose_key->key) {
+    auto prekey = X3dhSignedPrekey::create(*identities_->vault(), purpose_key->key);
+    if (!prekey) {
+      return prekey.error();
+    }
+    prekey_ = std::move(*prekey);
+  }
+  auto exchange = X3dhKeyExchange::create_responder(identities_, self_, *purpose_key, prekey_,
+                                                    options_.trust_policy);
+  if (!exchange) {
+    return exchange.error();
+  }
+  return std::unique_ptr<KeyExchange>(std::move(*exchange));
+}
+
+Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> message) {
+  LocalMessage local = std::move(message).take_local_message();
+  auto exchange = responder_for(local.payload.size());
+  if (!exchange) {
+    co_return exchange.error();
+  }
+  if (!*exchange) {
+    log::debug("channel", "secure channel listener dropped a message that is not a message 1");
+    co_return ok();
   }
   auto state = std::make_shared<ChannelState>();
   state->role = noise::Role::kResponder;
@@ -44,7 +74,7 @@ Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> mess
   Address responder = addresses.decryptor_remote;
   auto started = co_await ctx.start_worker_with_mailboxes(
       std::move(mailboxes),
-      std::make_shared<HandshakeWorker>(std::move(*machine), state, nullptr, Address(),
+      std::make_shared<HandshakeWorker>(std::move(*exchange), state, nullptr, Address(),
                                         options_.handshake_timeout));
   if (!started) {
     co_return started.error();

@@ -2,9 +2,36 @@
 
 #include "channel/internal/handshake_worker.hpp"
 #include "channel/internal/listener_worker.hpp"
+#include "ockam/channel/handshake_machine.hpp"
+#include "ockam/channel/x3dh_key_exchange.hpp"
 #include "ockam/node/runtime.hpp"
 
 namespace ockam {
+namespace {
+
+/// The initiator's side of the chosen key agreement.
+Result<std::unique_ptr<channel::KeyExchange>> initiator_exchange(
+    std::shared_ptr<identity::Identities> identities, const identity::Identity& self,
+    identity::SecureChannelPurposeKey purpose_key, identity::TrustPolicy trust_policy,
+    channel::KeyAgreement key_agreement) {
+  if (key_agreement == channel::KeyAgreement::kX3dh) {
+    auto exchange = channel::X3dhKeyExchange::create_initiator(
+        std::move(identities), self, purpose_key, std::move(trust_policy));
+    if (!exchange) {
+      return exchange.error();
+    }
+    return std::unique_ptr<channel::KeyExchange>(std::move(*exchange));
+  }
+  auto machine =
+      channel::HandshakeMachine::create(noise::Role::kInitiator, std::move(identities), self,
+                                        std::move(purpose_key), std::move(trust_policy));
+  if (!machine) {
+    return machine.error();
+  }
+  return std::unique_ptr<channel::KeyExchange>(std::move(*machine));
+}
+
+}  // namespace
 
 Task<Result<SecureChannelListener>> SecureChannels::create_listener(
     Context& ctx, identity::Identity self, Address address, SecureChannelListenerOptions options) {
@@ -38,11 +65,11 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   if (!purpose_key) {
     co_return purpose_key.error();
   }
-  auto machine =
-      channel::HandshakeMachine::create(noise::Role::kInitiator, identities_, self,
-                                        std::move(*purpose_key), std::move(options.trust_policy));
-  if (!machine) {
-    co_return machine.error();
+  Result<std::unique_ptr<channel::KeyExchange>> exchange =
+      initiator_exchange(identities_, self, std::move(*purpose_key),
+                         std::move(options.trust_policy), options.key_agreement);
+  if (!exchange) {
+    co_return exchange.error();
   }
   auto state = std::make_shared<channel::internal::ChannelState>();
   state->role = noise::Role::kInitiator;
@@ -64,7 +91,7 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   Address responder = addresses.decryptor_remote;
   auto started = co_await ctx.start_worker_with_mailboxes(
       std::move(mailboxes),
-      std::make_shared<channel::internal::HandshakeWorker>(std::move(*machine), state, outcome,
+      std::make_shared<channel::internal::HandshakeWorker>(std::move(*exchange), state, outcome,
                                                            ctx.address(), options.timeout));
   if (!started) {
     co_return started.error();

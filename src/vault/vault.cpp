@@ -264,6 +264,15 @@ Result<SecretBytes> Vault::x25519_ecdh(const X25519KeyHandle& handle,
   return crypto::x25519_dh(*secret, peer_public_key);
 }
 
+Result<crypto::XEdDsaSignature> Vault::x25519_xeddsa_sign(const X25519KeyHandle& handle,
+                                                          ByteView data) const {
+  auto secret = load(handle.value(), SecretType::kX25519);
+  if (!secret) {
+    return secret.error();
+  }
+  return crypto::xeddsa_sign(*secret, data);
+}
+
 Result<void> Vault::delete_x25519_key(const X25519KeyHandle& handle) {
   return remove(handle.value(), SecretType::kX25519);
 }

@@ -1,6 +1,8 @@
 #include "json.hpp"
 
 #include <cstdint>
+#include <fstream>
+#include <sstream>
 
 namespace ockam::tools {
 
@@ -341,6 +343,16 @@ const JsonValue* JsonValue::find(std::string_view key) const {
 
 Result<JsonValue> parse_json(std::string_view text) {
   return JsonParser(text).parse_document();
+}
+
+Result<JsonValue> read_json_file(const char* path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (!file) {
+    return Error(Origin::kApplication, Kind::kIo, "cannot read the file");
+  }
+  return parse_json(text.str());
 }
 
 }  // namespace ockam::tools

@@ -32,6 +32,10 @@ class JsonValue {
   const std::string* as_string() const noexcept {
     return type_ == Type::kString ? &text_ : nullptr;
   }
+  /// A number's source text, or nullptr when this is not a number.
+  const std::string* as_number_text() const noexcept {
+    return type_ == Type::kNumber ? &text_ : nullptr;
+  }
   /// The array, or nullptr when this is not an array.
   const Array* as_array() const noexcept { return type_ == Type::kArray ? &array_ : nullptr; }
   /// The member `key` of an object, or nullptr when absent or not an object.
@@ -48,5 +52,9 @@ class JsonValue {
 /// parse_json parses one strict JSON text (RFC 8259: no comments, no trailing commas, only
 /// whitespace after the value, nesting at most 64 deep). kParse on any violation.
 Result<JsonValue> parse_json(std::string_view text);
+
+/// read_json_file reads and parses the file at `path`; kIo when it cannot be read, else as
+/// parse_json.
+Result<JsonValue> read_json_file(const char* path);
 
 }  // namespace ockam::tools

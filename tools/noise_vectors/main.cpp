@@ -3,8 +3,6 @@
 // any failure or when nothing ran, and 77 (ctest's SKIP_RETURN_CODE) when every vector was
 // skipped as unsupported.
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "json.hpp"
@@ -20,22 +18,14 @@ struct Counts {
 
 /// Runs every vector of one file; a file that cannot be read or parsed counts as one failure.
 void run_file(const char* path, Counts& counts) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (!file) {
-    std::fprintf(stderr, "%s: cannot read\n", path);
-    ++counts.failed;
-    return;
-  }
-  ockam::Result<ockam::tools::JsonValue> document = ockam::tools::parse_json(text.str());
+  ockam::Result<ockam::tools::JsonValue> document = ockam::tools::read_json_file(path);
   const ockam::tools::JsonValue* vectors = nullptr;
   if (document) {
     vectors = document->is_array() ? &*document : document->find("vectors");
   }
   const ockam::tools::JsonValue::Array* list = vectors != nullptr ? vectors->as_array() : nullptr;
   if (list == nullptr) {
-    std::fprintf(stderr, "%s: not a vector file\n", path);
+    std::fprintf(stderr, "%s: cannot be read or is not a vector file\n", path);
     ++counts.failed;
     return;
   }

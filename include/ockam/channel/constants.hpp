@@ -27,3 +27,17 @@ inline constexpr std::chrono::milliseconds kDefaultHandshakeTimeout{120'000};
 inline constexpr std::chrono::milliseconds kResponderHandshakeTimeout{30'000};
 
 }  // namespace ockam::channel
+
+/// X3DH (Ockam's `ockam_key_exchange_x3dh` v2, shared/reference/x3dh.md §2).
+namespace ockam::channel::x3dh {
+
+/// Message 1: IK_A || EK_A.
+inline constexpr std::size_t kMessage1Length = 64;
+/// Message 2, the prekey bundle: IK_B || SPK_B || XEdDSA(IK_B, SPK_B) || OPK_B.
+inline constexpr std::size_t kMessage2Length = 160;
+/// HKDF info and hash prefix: "X3DH_25519_AESGCM_SHA256" and 8 zero bytes (CSUITE, lib.rs).
+inline constexpr std::uint8_t kInfo[32] = {'X', '3', 'D', 'H', '_', '2', '5', '5', '1', '9', '_',
+                                           'A', 'E', 'S', 'G', 'C', 'M', '_', 'S', 'H', 'A', '2',
+                                           '5', '6', 0,   0,   0,   0,   0,   0,   0,   0};
+
+}  // namespace ockam::channel::x3dh

@@ -13,6 +13,7 @@
 #include "ockam/core/result.hpp"
 #include "ockam/core/secret_bytes.hpp"
 #include "ockam/crypto/aead.hpp"
+#include "ockam/crypto/xeddsa.hpp"
 #include "ockam/vault/handles.hpp"
 #include "ockam/vault/secret_store.hpp"
 #include "ockam/vault/signature.hpp"
@@ -81,6 +82,10 @@ class Vault {
   /// never leaves the vault. kNotFound for an unknown handle, kInvalid for a peer key that is
   /// not 32 bytes, kProtocol for an all-zero output (low-order peer key).
   Result<SecretBytes> x25519_ecdh(const X25519KeyHandle& handle, ByteView peer_public_key) const;
+  /// Signs `data` with the X25519 key `handle` as XEdDSA (crypto::xeddsa_sign): X3DH's signed
+  /// prekey. kNotFound for an unknown handle.
+  Result<crypto::XEdDsaSignature> x25519_xeddsa_sign(const X25519KeyHandle& handle,
+                                                     ByteView data) const;
   /// Deletes an X25519 key; kNotFound for an unknown handle.
   Result<void> delete_x25519_key(const X25519KeyHandle& handle);
 

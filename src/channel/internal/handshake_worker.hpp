@@ -3,20 +3,21 @@
 #include <memory>
 
 #include "channel/internal/channel_state.hpp"
-#include "ockam/channel/handshake_machine.hpp"
+#include "ockam/channel/key_exchange.hpp"
 
 namespace ockam::channel::internal {
 
-/// HandshakeWorker runs one side's handshake at decryptor_remote, then becomes the decryptor:
+/// HandshakeWorker runs one side's key exchange (any KeyExchange: Noise XX or X3DH) at
+/// decryptor_remote, then becomes the decryptor:
 /// it decrypts what arrives there and forwards the plaintext from decryptor_internal with the
 /// peer's identifier attached. A failed handshake stops it (and, on the initiator, fails
 /// `create_channel` at once); undecryptable messages are dropped and counted.
 class HandshakeWorker final : public Worker<Any> {
  public:
-  HandshakeWorker(HandshakeMachine machine, std::shared_ptr<ChannelState> state,
+  HandshakeWorker(std::unique_ptr<KeyExchange> exchange, std::shared_ptr<ChannelState> state,
                   std::shared_ptr<HandshakeOutcome> outcome, Address creator,
                   std::chrono::milliseconds responder_timeout)
-      : machine_(std::move(machine)),
+      : exchange_(std::move(exchange)),
         state_(std::move(state)),
         outcome_(std::move(outcome)),
         creator_(std::move(creator)),
@@ -31,9 +32,11 @@ class HandshakeWorker final : public Worker<Any> {
   Task<Result<void>> complete(Context& ctx);
   Task<Result<void>> handle_ciphertext(Context& ctx, LocalMessage message);
   Task<Result<void>> send_to_peer(Context& ctx, Bytes payload);
+  /// Sends every message the key exchange has ready; false when the handshake failed instead.
+  Task<bool> send_pending(Context& ctx);
   Task<Result<void>> fail(Context& ctx, Error error);
 
-  std::optional<HandshakeMachine> machine_;
+  std::unique_ptr<KeyExchange> exchange_;
   std::shared_ptr<ChannelState> state_;
   std::shared_ptr<HandshakeOutcome> outcome_;
   Address creator_;

@@ -2,29 +2,17 @@
 
 #include <chrono>
 
-#include "ockam/channel/peer_identity.hpp"
 #include "ockam/channel/secure_channels.hpp"
 #include "ockam/node/runtime.hpp"
 #include "ockam/transport/tcp/tcp_transport.hpp"
+#include "support/identity_echoer.hpp"
 
 namespace ockam {
 namespace {
 
 using namespace std::chrono_literals;
 
-/// Replies with the body and records the peer identifier of what it received.
-class Echoer final : public Worker<std::string> {
- public:
-  explicit Echoer(std::shared_ptr<std::vector<std::string>> peers) : peers_(std::move(peers)) {}
-  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
-    auto peer = peer_identifier(msg.local_message());
-    peers_->push_back(peer ? peer->to_string() : "none");
-    co_return co_await ctx.send(msg.return_route(), msg.body());
-  }
-
- private:
-  std::shared_ptr<std::vector<std::string>> peers_;
-};
+using Echoer = testing::IdentityEchoer;
 
 /// A hop that can corrupt or duplicate the next message it forwards (a man in the middle).
 class Mitm final : public Worker<Any> {

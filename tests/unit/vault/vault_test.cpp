@@ -208,6 +208,19 @@ TEST(VaultTest, X25519EcdhRejectsBadPeerKeys) {
   EXPECT_EQ(bad_import.error().kind(), Kind::kInvalid);
 }
 
+TEST(VaultTest, X25519KeysSignAsXEdDsaWithoutLeavingTheVault) {
+  Vault vault;
+  auto handle = vault.import_x25519_key(secret_hex(kAliceX25519Secret));
+  ASSERT_TRUE(handle);
+  const Bytes data = to_bytes("signed prekey");
+  auto signature = vault.x25519_xeddsa_sign(*handle, data);
+  ASSERT_TRUE(signature);
+  EXPECT_TRUE(crypto::xeddsa_verify(hex(kAliceX25519Public), data, *signature));
+  EXPECT_FALSE(crypto::xeddsa_verify(hex(kBobX25519Public), data, *signature));
+  ASSERT_TRUE(vault.delete_x25519_key(*handle));
+  expect_not_found(vault.x25519_xeddsa_sign(*handle, data).error());
+}
+
 TEST(VaultTest, DeletedX25519KeysAreNotFound) {
   Vault vault;
   auto handle = vault.generate_x25519_key();
