@@ -1,6 +1,7 @@
 // examples/04-secure-channel-alice (seeds 000/001): Alice reaches Bob's secure channel
 // listener over TCP and sends a message to his Echoer through the channel.
-//   --to HOST:PORT   Bob's node (default 127.0.0.1:4000)
+//   --to HOST:PORT       Bob's node (default 127.0.0.1:4000)
+//   --key-exchange K     the key agreement to run: xx (default) or x3dh
 #include <chrono>
 #include <cstdio>
 
@@ -9,7 +10,13 @@
 
 int main(int argc, char** argv) {
   std::string to = ockam::examples::flag_value(argc, argv, "--to", "127.0.0.1:4000");
-  return ockam::run_node([to](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  auto key_agreement = ockam::examples::key_agreement_flag(argc, argv);
+  if (!key_agreement) {
+    std::fprintf(stderr, "--key-exchange must be xx or x3dh\n");
+    return 2;
+  }
+  auto options = ockam::SecureChannelOptions().with_key_agreement(*key_agreement);
+  return ockam::run_node([to, options](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
     // Initialize the TCP Transport.
     (void)(co_await node.create_tcp_transport()).value();
 
@@ -19,9 +26,10 @@ int main(int argc, char** argv) {
 
     // Connect to a secure channel listener and perform a handshake; the route names Bob's
     // node by its TCP address, which becomes a connection.
-    auto channel = (co_await node.create_secure_channel(
-                        alice, ockam::route(ockam::tcp_address(to), "secure_channel_listener")))
-                       .value();
+    auto channel =
+        (co_await node.create_secure_channel(
+             alice, ockam::route(ockam::tcp_address(to), "secure_channel_listener"), options))
+            .value();
 
     // Send a message to the echoer worker via the channel.
     (co_await node.send(ockam::route(channel, "echoer"), std::string("Hello Ockam!"))).value();

@@ -2,6 +2,7 @@
 // listener and an Echoer. Runs until SIGINT/SIGTERM.
 //   --listen HOST:PORT   where to listen (default 127.0.0.1:4000)
 //   --trust I...         accept only this identifier (default: everyone)
+//   --key-exchange K     the key agreement to answer: xx (default) or x3dh
 #include <cstdio>
 
 #include "ockam/ockam.hpp"
@@ -11,7 +12,14 @@
 int main(int argc, char** argv) {
   std::string listen = ockam::examples::flag_value(argc, argv, "--listen", "127.0.0.1:4000");
   std::string trust = ockam::examples::flag_value(argc, argv, "--trust", "");
-  return ockam::run_node([listen, trust](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  auto key_agreement = ockam::examples::key_agreement_flag(argc, argv);
+  if (!key_agreement) {
+    std::fprintf(stderr, "--key-exchange must be xx or x3dh\n");
+    return 2;
+  }
+  std::vector<ockam::channel::KeyAgreement> key_agreements{*key_agreement};
+  return ockam::run_node([listen, trust,
+                          key_agreements](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
     // Create an echoer worker.
     (co_await node.start_worker("echoer", ockam::examples::Echoer{})).value();
 
@@ -33,6 +41,7 @@ int main(int argc, char** argv) {
         (co_await node.create_secure_channel_listener(bob, "secure_channel_listener",
                                                       ockam::SecureChannelListenerOptions()
                                                           .with_trust_policy(trust_policy)
+                                                          .with_key_agreements(key_agreements)
                                                           .as_consumer(listener.flow_control_id())))
             .value();
     node.flow_controls().add_consumer("echoer", secure_channel_listener.flow_control_id());
