@@ -98,6 +98,18 @@ TEST(X3dhExchangeTest, LowOrderKeysAreRefusedOnBothSides) {
             "an X3DH Diffie-Hellman result is all zero");
 }
 
+TEST(X3dhExchangeTest, InitiatorRefusesALowOrderSignedPrekeyEvenWhenItsSignatureIsValid) {
+  Exchange exchange;
+  Bytes message2 = exchange.responder.message2();
+  const Bytes low_order(32, 0);
+  auto signature = exchange.bob.vault->x25519_xeddsa_sign(exchange.bob.identity_key, low_order);
+  ASSERT_TRUE(signature);
+  std::copy(low_order.begin(), low_order.end(), message2.begin() + 32);
+  std::copy(signature->begin(), signature->end(), message2.begin() + 64);
+  EXPECT_EQ(error_message(exchange.initiator.read_message2(message2)),
+            "an X3DH Diffie-Hellman result is all zero");
+}
+
 TEST(X3dhExchangeTest, ResponderRefusesAMessage1OfTheWrongLength) {
   for (std::size_t length : {std::size_t{32}, std::size_t{63}, std::size_t{65}}) {
     Exchange exchange;
