@@ -25,23 +25,28 @@ bool read_array(ByteReader& reader, std::array<std::uint8_t, N>& out) {
 
 Result<X3dhInitiator> X3dhInitiator::create(std::shared_ptr<const vault::Vault> vault,
                                             vault::X25519KeyHandle identity_key) {
-  return create_for_testing(std::move(vault), std::move(identity_key),
-                            crypto::x25519_generate().secret_key.expose_secret());
+  return with_ephemeral(std::move(vault), std::move(identity_key), crypto::x25519_generate());
 }
 
 Result<X3dhInitiator> X3dhInitiator::create_for_testing(std::shared_ptr<const vault::Vault> vault,
                                                         vault::X25519KeyHandle identity_key,
                                                         ByteView ephemeral_secret) {
-  auto identity_public = vault->x25519_public_key(identity_key);
-  if (!identity_public) {
-    return identity_public.error();
-  }
   auto ephemeral = crypto::x25519_from_secret(ephemeral_secret);
   if (!ephemeral) {
     return ephemeral.error();
   }
+  return with_ephemeral(std::move(vault), std::move(identity_key), std::move(*ephemeral));
+}
+
+Result<X3dhInitiator> X3dhInitiator::with_ephemeral(std::shared_ptr<const vault::Vault> vault,
+                                                    vault::X25519KeyHandle identity_key,
+                                                    crypto::X25519KeyPair ephemeral) {
+  auto identity_public = vault->x25519_public_key(identity_key);
+  if (!identity_public) {
+    return identity_public.error();
+  }
   return X3dhInitiator(std::move(vault), std::move(identity_key), *identity_public,
-                       std::move(*ephemeral));
+                       std::move(ephemeral));
 }
 
 Bytes X3dhInitiator::message1() const {

@@ -31,6 +31,9 @@ class X3dhInitiator {
   Result<X3dhKeys> read_message2(ByteView message);
 
  private:
+  static Result<X3dhInitiator> with_ephemeral(std::shared_ptr<const vault::Vault> vault,
+                                              vault::X25519KeyHandle identity_key,
+                                              crypto::X25519KeyPair ephemeral);
   X3dhInitiator(std::shared_ptr<const vault::Vault> vault, vault::X25519KeyHandle identity_key,
                 vault::X25519PublicKey identity_public, crypto::X25519KeyPair ephemeral)
       : vault_(std::move(vault)),
