@@ -1,6 +1,7 @@
 // channel-latency: round-trip times through a secure channel over loopback TCP to an echo worker
-// in a second process (p50 and p99), beside a plain-TCP echo of the same u32-length-prefixed
-// frames with plain asio on both ends.
+// in a second process (p50 and p99), beside three baselines in the same run: a plain-TCP echo of
+// the same u32-length-prefixed frames with plain asio on both ends, ZeroMQ CURVE (REQ/REP) and
+// TLS 1.3 (the same frames, one record each).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -11,6 +12,9 @@
 
 #include <fmt/format.h>
 
+#include <zmq.h>
+
+#include "internal/baseline_peers.hpp"
 #include "internal/budget.hpp"
 #include "internal/exit_on_error.hpp"
 #include "internal/framed_connection.hpp"
@@ -19,6 +23,7 @@
 #include "internal/peer_process.hpp"
 #include "internal/peer_protocol.hpp"
 #include "internal/run_to_completion.hpp"
+#include "internal/zmq_socket.hpp"
 #include "report.hpp"
 #include "subcommands.hpp"
 
@@ -124,6 +129,81 @@ Task<Result<Latencies>> echo_frames(asio::io_context& io, std::uint16_t port, Op
   co_return latencies;
 }
 
+/// Measures one round trip with `exchange() -> Result<void>` until the budget is spent.
+template <class Exchange>
+Result<Latencies> measure_round_trips(const Options& options, Exchange exchange) {
+  Latencies latencies;
+  latencies.reserve(options.count);
+  Budget budget(options.max_seconds, options.warmup + options.count);
+  for (std::uint64_t i = 0; budget.allows(i); ++i) {
+    const auto start = Clock::now();
+    if (auto exchanged = exchange(); !exchanged) {
+      return exchanged.error();
+    }
+    if (i >= options.warmup) {
+      latencies.push_back(microseconds_since(start));
+    }
+  }
+  return latencies;
+}
+
+/// ZeroMQ CURVE: the same round trips as requests on a REQ socket to the peer's REP socket.
+Result<Latencies> echo_zmq(const ZmqPeer& peer, const Options& options) {
+  auto keys = CurveKeys::generate();
+  if (!keys) {
+    return keys.error();
+  }
+  ZmqContext context;
+  auto request = ZmqSocket::connect_client(context, ZMQ_REQ, *keys, peer.server_key,
+                                           peer.process.port(), kReplyTimeout);
+  if (!request) {
+    return request.error();
+  }
+  const Bytes payload(options.size, kPayloadByte);
+  Bytes echo;
+  return measure_round_trips(options, [&]() -> Result<void> {
+    if (auto sent = request->send(payload); !sent) {
+      return sent.error();
+    }
+    if (auto received = request->receive(echo); !received) {
+      return received.error();
+    }
+    if (echo != payload) {
+      return wrong_echo();
+    }
+    return ok();
+  });
+}
+
+/// TLS 1.3: the same round trips as frames, each frame one record.
+Result<Latencies> echo_tls(const TlsPeer& peer, const Options& options) {
+  auto connection = TlsConnection::connect(peer.context, peer.process.port(), kReplyTimeout);
+  if (!connection) {
+    return connection.error();
+  }
+  const Bytes payload(options.size, kPayloadByte);
+  Bytes frame;
+  append_frame(frame, payload);
+  Bytes echo;
+  auto latencies = measure_round_trips(options, [&]() -> Result<void> {
+    if (auto written = connection->write(frame); !written) {
+      return written.error();
+    }
+    if (auto flushed = connection->flush(); !flushed) {
+      return flushed.error();
+    }
+    if (auto read = connection->read_frame(echo); !read) {
+      return read.error();
+    }
+    if (echo != payload) {
+      return wrong_echo();
+    }
+    return ok();
+  });
+  connection->close();
+  return latencies;
+}
+
 void report_latencies(const std::string& prefix, Latencies latencies) {
   report(prefix + "_p50_us", percentile(latencies, 0.50), "us");
   report(prefix + "_p99_us", percentile(latencies, 0.99), "us");
@@ -134,6 +214,9 @@ void run_channel_latency(const Options& options) {
       PeerProcess::start({"--serve", std::string(kChannelEchoRole)}), "channel-latency peer");
   PeerProcess tcp_peer = exit_on_error(PeerProcess::start({"--serve", std::string(kTcpEchoRole)}),
                                        "channel-latency baseline peer");
+  ZmqPeer zmq_peer =
+      exit_on_error(start_zmq_peer(ServerWorker::kEcho), "channel-latency ZeroMQ peer");
+  TlsPeer tls_peer = exit_on_error(start_tls_peer(ServerWorker::kEcho), "channel-latency TLS peer");
   auto through_channel = [&](Node node) {
     return echo_through_channel(node, channel_peer.address(), options);
   };
@@ -145,10 +228,16 @@ void run_channel_latency(const Options& options) {
   Latencies baseline =
       exit_on_error(run_on_io<Latencies>(limit_for(options.max_seconds), through_tcp),
                     "channel-latency baseline");
+  Latencies zmq = exit_on_error(echo_zmq(zmq_peer, options), "channel-latency ZeroMQ");
+  Latencies tls = exit_on_error(echo_tls(tls_peer, options), "channel-latency TLS");
   report_latencies(fmt::format("channel_latency_{}", options.size), std::move(channel));
   report_latencies(fmt::format("tcp_latency_{}", options.size), std::move(baseline));
+  report_latencies(fmt::format("zmq_curve_latency_{}", options.size), std::move(zmq));
+  report_latencies(fmt::format("tls13_latency_{}", options.size), std::move(tls));
   exit_on_error(channel_peer.stop(), "channel-latency peer");
   exit_on_error(tcp_peer.stop(), "channel-latency baseline peer");
+  exit_on_error(zmq_peer.process.stop(), "channel-latency ZeroMQ peer");
+  exit_on_error(tls_peer.process.stop(), "channel-latency TLS peer");
 }
 
 }  // namespace

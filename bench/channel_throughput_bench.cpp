@@ -1,7 +1,9 @@
 // channel-throughput: a one-way stream of messages through one secure channel over loopback TCP
-// to a counting worker in a second process, beside plain TCP: the same u32-length-prefixed
-// frames written in batches with plain asio and counted by a plain asio receiver. The runtime's
-// back-pressure (bounded mailboxes, bounded bytes queued per connection) keeps memory bounded.
+// to a counting worker in a second process, beside three baselines in the same run: plain TCP
+// (the same u32-length-prefixed frames written in batches with plain asio and counted by a plain
+// asio receiver), ZeroMQ CURVE (PUSH/PULL) and TLS 1.3 (one record per frame, records written in
+// batches). The runtime's back-pressure (bounded mailboxes, bounded bytes queued per connection)
+// keeps memory bounded. The channel's heap allocations per message are counted on both sides.
 #include <algorithm>
 #include <cstdint>
 #include <memory>
@@ -10,6 +12,10 @@
 
 #include <fmt/format.h>
 
+#include <zmq.h>
+
+#include "internal/allocation_counter.hpp"
+#include "internal/baseline_peers.hpp"
 #include "internal/budget.hpp"
 #include "internal/exit_on_error.hpp"
 #include "internal/framed_connection.hpp"
@@ -18,6 +24,7 @@
 #include "internal/peer_process.hpp"
 #include "internal/peer_protocol.hpp"
 #include "internal/run_to_completion.hpp"
+#include "internal/zmq_socket.hpp"
 #include "ockam/core/byte_reader.hpp"
 #include "report.hpp"
 #include "subcommands.hpp"
@@ -27,7 +34,8 @@ namespace {
 
 /// The baseline writes frames in batches of about this many bytes.
 constexpr std::size_t kBatchBytes = 64 * 1024;
-/// How long the sender waits for the receiver's count after the stream.
+/// How long the sender waits for the receiver's count after the stream (and how long a
+/// ZeroMQ or TLS write may wait for the receiver).
 constexpr std::chrono::seconds kCountTimeout{30};
 
 struct Options {
@@ -36,14 +44,36 @@ struct Options {
   std::uint64_t max_messages = 1'000'000'000;
 };
 
+/// ChannelStream is what a stream through the channel measured.
+struct ChannelStream {
+  Tally tally;
+  /// Heap allocations per message on the sending node's thread and on the receiving one's.
+  double sender_allocations = 0;
+  double receiver_allocations = 0;
+};
+
 Error missed_messages() {
   return Error(Origin::kApplication, Kind::kProtocol, "the receiver did not count every message");
 }
 
+/// The count in a baseline peer's answer (a big-endian u64), checked against `sent`.
+Result<void> check_count(ByteView answer, std::uint64_t sent) {
+  ByteReader reader(answer);
+  std::uint64_t count = 0;
+  if (!reader.read_u64_be(count) || !reader.empty() || count != sent) {
+    return missed_messages();
+  }
+  return ok();
+}
+
+double per_message(std::uint64_t total, std::uint64_t messages) {
+  return messages == 0 ? 0 : static_cast<double>(total) / static_cast<double>(messages);
+}
+
 /// Streams `size`-byte messages through the channel to the peer's counter until the budget is
 /// spent, then asks for the count; the tally runs until the count is back.
-Task<Result<Tally>> stream_through_channel(Node node, std::string address, std::size_t size,
-                                           Options options) {
+Task<Result<ChannelStream>> stream_through_channel(Node node, std::string address, std::size_t size,
+                                                   Options options) {
   auto client = co_await make_peer_client(node);
   if (!client) {
     co_return client.error();
@@ -55,6 +85,7 @@ Task<Result<Tally>> stream_through_channel(Node node, std::string address, std::
   Context& ctx = node.context();
   LocalMessage message = worker_message(*peer, ctx.address(), size);
   Budget budget(options.seconds, options.max_messages);
+  const std::uint64_t allocations_before = allocations_on_this_thread();
   std::uint64_t sent = 0;
   while (budget.allows(sent)) {
     if (auto forwarded = co_await ctx.forward(message); !forwarded) {
@@ -66,18 +97,22 @@ Task<Result<Tally>> stream_through_channel(Node node, std::string address, std::
   if (auto asked = co_await ctx.forward(std::move(message)); !asked) {
     co_return asked.error();
   }
-  auto count = co_await ctx.receive<std::uint64_t>(kCountTimeout);
-  if (!count) {
-    co_return count.error();
+  // The answer: the count and the receiver's allocations (peer_protocol.hpp).
+  auto answer = co_await ctx.receive<std::vector<std::uint64_t>>(kCountTimeout);
+  if (!answer) {
+    co_return answer.error();
   }
-  Tally tally = budget.tally(sent);
-  if (count->body() != sent) {
+  ChannelStream stream{budget.tally(sent)};
+  stream.sender_allocations = per_message(allocations_on_this_thread() - allocations_before, sent);
+  const std::vector<std::uint64_t>& counted = answer->body();
+  if (counted.size() != 2 || counted[0] != sent) {
     co_return missed_messages();
   }
+  stream.receiver_allocations = per_message(counted[1], sent);
   if (auto closed = co_await close_peer_channel(node, *client, std::move(*peer)); !closed) {
     co_return closed.error();
   }
-  co_return tally;
+  co_return stream;
 }
 
 /// The baseline: the same stream as frames written in batches on a plain connection.
@@ -112,13 +147,99 @@ Task<Result<Tally>> stream_frames(asio::io_context& io, std::uint16_t port, std:
     co_return read.error();
   }
   Tally tally = budget.tally(sent);
-  ByteReader reader(reply);
-  std::uint64_t count = 0;
-  if (!reader.read_u64_be(count) || !reader.empty() || count != sent) {
-    co_return missed_messages();
+  if (auto counted = check_count(reply, sent); !counted) {
+    co_return counted.error();
   }
   connection->close();
   co_return tally;
+}
+
+/// ZeroMQ CURVE: the same stream as messages on a PUSH socket to the peer's PULL socket; the
+/// count comes back on a second socket pair.
+Result<Tally> stream_zmq(const ZmqPeer& peer, std::size_t size, const Options& options) {
+  auto keys = CurveKeys::generate();
+  if (!keys) {
+    return keys.error();
+  }
+  ZmqContext context;
+  auto push = ZmqSocket::connect_client(context, ZMQ_PUSH, *keys, peer.server_key,
+                                        peer.process.port(), kCountTimeout);
+  if (!push) {
+    return push.error();
+  }
+  auto pull = ZmqSocket::connect_client(context, ZMQ_PULL, *keys, peer.server_key, peer.reply_port,
+                                        kCountTimeout);
+  if (!pull) {
+    return pull.error();
+  }
+  const Bytes payload(size, kPayloadByte);
+  Budget budget(options.seconds, options.max_messages);
+  std::uint64_t sent = 0;
+  while (budget.allows(sent)) {
+    if (auto pushed = push->send(payload); !pushed) {
+      return pushed.error();
+    }
+    ++sent;
+  }
+  if (auto asked = push->send({}); !asked) {
+    return asked.error();
+  }
+  Bytes reply;
+  if (auto received = pull->receive(reply); !received) {
+    return received.error();
+  }
+  Tally tally = budget.tally(sent);
+  if (auto counted = check_count(reply, sent); !counted) {
+    return counted.error();
+  }
+  return tally;
+}
+
+/// TLS 1.3: the same stream as frames, one record per frame, the records sent in batches of
+/// about kBatchBytes (as the plain-TCP baseline batches its frames).
+Result<Tally> stream_tls(const TlsPeer& peer, std::size_t size, const Options& options) {
+  auto connection = TlsConnection::connect(peer.context, peer.process.port(), kCountTimeout);
+  if (!connection) {
+    return connection.error();
+  }
+  Bytes frame;
+  append_frame(frame, Bytes(size, kPayloadByte));
+  const std::size_t per_batch = std::max<std::size_t>(1, kBatchBytes / frame.size());
+  Budget budget(options.seconds, options.max_messages);
+  std::uint64_t sent = 0;
+  while (budget.allows(sent)) {
+    if (auto written = connection->write(frame); !written) {
+      return written.error();
+    }
+    if (++sent % per_batch == 0) {
+      if (auto flushed = connection->flush(); !flushed) {
+        return flushed.error();
+      }
+    }
+  }
+  Bytes ask;
+  append_frame(ask, {});
+  if (auto asked = connection->write(ask); !asked) {
+    return asked.error();
+  }
+  if (auto flushed = connection->flush(); !flushed) {
+    return flushed.error();
+  }
+  Bytes reply;
+  if (auto read = connection->read_frame(reply); !read) {
+    return read.error();
+  }
+  Tally tally = budget.tally(sent);
+  if (auto counted = check_count(reply, sent); !counted) {
+    return counted.error();
+  }
+  connection->close();
+  return tally;
+}
+
+void report_rate(const std::string& prefix, std::size_t size, const Tally& tally) {
+  report(fmt::format("{}_{}_msgs_per_s", prefix, size), tally.per_second(), "msgs/s");
+  report(fmt::format("{}_{}_bytes_per_s", prefix, size), tally.bytes_per_second(size), "B/s");
 }
 
 void run_channel_throughput(const Options& options) {
@@ -127,6 +248,10 @@ void run_channel_throughput(const Options& options) {
   PeerProcess tcp_peer =
       exit_on_error(PeerProcess::start({"--serve", std::string(kTcpCounterRole)}),
                     "channel-throughput baseline peer");
+  ZmqPeer zmq_peer =
+      exit_on_error(start_zmq_peer(ServerWorker::kCounter), "channel-throughput ZeroMQ peer");
+  TlsPeer tls_peer =
+      exit_on_error(start_tls_peer(ServerWorker::kCounter), "channel-throughput TLS peer");
   const std::vector<std::size_t>& sizes =
       options.sizes.empty() ? kDefaultMessageSizes : options.sizes;
   for (std::size_t size : sizes) {
@@ -136,19 +261,26 @@ void run_channel_throughput(const Options& options) {
     auto through_tcp = [&](asio::io_context& io) {
       return stream_frames(io, tcp_peer.port(), size, options);
     };
-    Tally channel = exit_on_error(run_on_node<Tally>(limit_for(options.seconds), through_channel),
-                                  "channel-throughput");
+    ChannelStream channel =
+        exit_on_error(run_on_node<ChannelStream>(limit_for(options.seconds), through_channel),
+                      "channel-throughput");
     Tally baseline = exit_on_error(run_on_io<Tally>(limit_for(options.seconds), through_tcp),
                                    "channel-throughput baseline");
-    report(fmt::format("channel_throughput_{}_msgs_per_s", size), channel.per_second(), "msgs/s");
-    report(fmt::format("channel_throughput_{}_bytes_per_s", size), channel.bytes_per_second(size),
-           "B/s");
-    report(fmt::format("tcp_baseline_{}_msgs_per_s", size), baseline.per_second(), "msgs/s");
-    report(fmt::format("tcp_baseline_{}_bytes_per_s", size), baseline.bytes_per_second(size),
-           "B/s");
+    Tally zmq = exit_on_error(stream_zmq(zmq_peer, size, options), "channel-throughput ZeroMQ");
+    Tally tls = exit_on_error(stream_tls(tls_peer, size, options), "channel-throughput TLS");
+    report_rate("channel_throughput", size, channel.tally);
+    report(fmt::format("channel_throughput_{}_allocs_per_msg_sender", size),
+           channel.sender_allocations, "allocs/msg", 2);
+    report(fmt::format("channel_throughput_{}_allocs_per_msg_receiver", size),
+           channel.receiver_allocations, "allocs/msg", 2);
+    report_rate("tcp_baseline", size, baseline);
+    report_rate("zmq_curve", size, zmq);
+    report_rate("tls13", size, tls);
   }
   exit_on_error(channel_peer.stop(), "channel-throughput peer");
   exit_on_error(tcp_peer.stop(), "channel-throughput baseline peer");
+  exit_on_error(zmq_peer.process.stop(), "channel-throughput ZeroMQ peer");
+  exit_on_error(tls_peer.process.stop(), "channel-throughput TLS peer");
 }
 
 }  // namespace

@@ -6,8 +6,8 @@
 
 namespace ockam::bench {
 
-void report(std::string_view name, double value, std::string_view unit) {
-  fmt::print("{} {:.0f} {}\n", name, value, unit);
+void report(std::string_view name, double value, std::string_view unit, int decimals) {
+  fmt::print("{} {:.{}f} {}\n", name, value, decimals, unit);
   std::fflush(stdout);
 }
 

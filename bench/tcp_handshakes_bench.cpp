@@ -1,12 +1,18 @@
 // tcp-handshakes: sequential sessions per second with a server process over loopback: a TCP
 // connection, a secure channel handshake and one round trip through the channel, then the
 // channel and the connection are closed. The baseline is the same without Ockam: a plain TCP
-// connection, one framed round trip, close.
+// connection, one framed round trip, close. Two more baselines run in the same program: ZeroMQ
+// CURVE (a new REQ socket, its CURVE handshake, one round trip, close) and mutually
+// authenticated TLS 1.3 (connect, handshake with certificates on both sides, one round trip,
+// close_notify and close).
 #include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
 
+#include <zmq.h>
+
+#include "internal/baseline_peers.hpp"
 #include "internal/budget.hpp"
 #include "internal/exit_on_error.hpp"
 #include "internal/framed_connection.hpp"
@@ -14,6 +20,7 @@
 #include "internal/peer_process.hpp"
 #include "internal/peer_protocol.hpp"
 #include "internal/run_to_completion.hpp"
+#include "internal/zmq_socket.hpp"
 #include "report.hpp"
 #include "subcommands.hpp"
 
@@ -100,11 +107,85 @@ Task<Result<Tally>> measure_tcp_sessions(asio::io_context& io, std::uint16_t por
   co_return budget.tally(done);
 }
 
+/// Runs `session() -> Result<void>` until the budget is spent.
+template <class Session>
+Result<Tally> measure_sessions(const Options& options, Session session) {
+  Budget budget(options.seconds, options.max_sessions);
+  std::uint64_t done = 0;
+  while (budget.allows(done)) {
+    if (auto completed = session(); !completed) {
+      return completed.error();
+    }
+    ++done;
+  }
+  return budget.tally(done);
+}
+
+/// ZeroMQ CURVE sessions: a new REQ socket per session (the CURVE handshake runs with its first
+/// message), one round trip, close. The client's key pair is made once, as the Ockam client's
+/// identity is.
+Result<Tally> measure_zmq_sessions(const ZmqPeer& peer, const Options& options) {
+  auto keys = CurveKeys::generate();
+  if (!keys) {
+    return keys.error();
+  }
+  ZmqContext context;
+  Bytes echo;
+  return measure_sessions(options, [&]() -> Result<void> {
+    auto request = ZmqSocket::connect_client(context, ZMQ_REQ, *keys, peer.server_key,
+                                             peer.process.port(), kReplyTimeout);
+    if (!request) {
+      return request.error();
+    }
+    if (auto sent = request->send(as_bytes(kPing)); !sent) {
+      return sent.error();
+    }
+    if (auto received = request->receive(echo); !received) {
+      return received.error();
+    }
+    if (!std::ranges::equal(echo, as_bytes(kPing))) {
+      return wrong_echo();
+    }
+    return ok();
+  });
+}
+
+/// Mutually authenticated TLS 1.3 sessions: connect, handshake, one framed round trip, close.
+Result<Tally> measure_tls_sessions(const TlsPeer& peer, const Options& options) {
+  Bytes frame;
+  append_frame(frame, as_bytes(kPing));
+  Bytes echo;
+  return measure_sessions(options, [&]() -> Result<void> {
+    auto connection = TlsConnection::connect(peer.context, peer.process.port(), kReplyTimeout);
+    if (!connection) {
+      return connection.error();
+    }
+    Result<void> exchanged = connection->write(frame);
+    if (exchanged) {
+      exchanged = connection->flush();
+    }
+    if (exchanged) {
+      exchanged = connection->read_frame(echo);
+    }
+    connection->close();
+    if (!exchanged) {
+      return exchanged.error();
+    }
+    if (!std::ranges::equal(echo, as_bytes(kPing))) {
+      return wrong_echo();
+    }
+    return ok();
+  });
+}
+
 void run_tcp_handshakes(const Options& options) {
   PeerProcess channel_peer = exit_on_error(
       PeerProcess::start({"--serve", std::string(kChannelEchoRole)}), "tcp-handshakes peer");
   PeerProcess tcp_peer = exit_on_error(PeerProcess::start({"--serve", std::string(kTcpEchoRole)}),
                                        "tcp-handshakes baseline peer");
+  ZmqPeer zmq_peer =
+      exit_on_error(start_zmq_peer(ServerWorker::kEcho), "tcp-handshakes ZeroMQ peer");
+  TlsPeer tls_peer = exit_on_error(start_tls_peer(ServerWorker::kEcho), "tcp-handshakes TLS peer");
   auto through_channel = [&](Node node) {
     return measure_channel_sessions(node, channel_peer.address(), options);
   };
@@ -115,10 +196,16 @@ void run_tcp_handshakes(const Options& options) {
                                 "tcp-handshakes");
   Tally baseline = exit_on_error(run_on_io<Tally>(limit_for(options.seconds), through_tcp),
                                  "tcp-handshakes baseline");
+  Tally zmq = exit_on_error(measure_zmq_sessions(zmq_peer, options), "tcp-handshakes ZeroMQ");
+  Tally tls = exit_on_error(measure_tls_sessions(tls_peer, options), "tcp-handshakes TLS");
   report("tcp_handshakes_per_s", channel.per_second(), "sessions/s");
   report("tcp_connect_roundtrips_per_s", baseline.per_second(), "sessions/s");
+  report("zmq_curve_handshakes_per_s", zmq.per_second(), "sessions/s");
+  report("tls13_mutual_handshakes_per_s", tls.per_second(), "sessions/s");
   exit_on_error(channel_peer.stop(), "tcp-handshakes peer");
   exit_on_error(tcp_peer.stop(), "tcp-handshakes baseline peer");
+  exit_on_error(zmq_peer.process.stop(), "tcp-handshakes ZeroMQ peer");
+  exit_on_error(tls_peer.process.stop(), "tcp-handshakes TLS peer");
 }
 
 }  // namespace

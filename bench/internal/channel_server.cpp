@@ -3,6 +3,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <utility>
+#include <vector>
+
+#include "internal/allocation_counter.hpp"
 
 #include "internal/stdin_watch.hpp"
 #include "ockam/ockam.hpp"
@@ -10,19 +13,26 @@
 namespace ockam::bench {
 namespace {
 
-/// Counter counts non-empty messages and answers an empty one with the count (then resets).
+/// Counter counts non-empty messages and answers an empty one with the count and the heap
+/// allocations made on the node's thread since the first of them (then resets).
 class Counter final : public Worker<Any> {
  public:
   Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override {
     if (!message.local_message().payload.empty()) {
-      ++count_;
+      if (count_++ == 0) {
+        first_allocations_ = allocations_on_this_thread();
+      }
       co_return ok();
     }
-    co_return co_await ctx.send(message.return_route(), std::exchange(count_, 0));
+    const std::uint64_t allocations =
+        count_ == 0 ? 0 : allocations_on_this_thread() - first_allocations_;
+    std::vector<std::uint64_t> answer{std::exchange(count_, 0), allocations};
+    co_return co_await ctx.send(message.return_route(), std::move(answer));
   }
 
  private:
   std::uint64_t count_ = 0;
+  std::uint64_t first_allocations_ = 0;
 };
 
 /// Echo sends every message back to its sender unchanged.

@@ -5,12 +5,20 @@
 #include "internal/channel_server.hpp"
 #include "internal/peer_protocol.hpp"
 #include "internal/tcp_server.hpp"
+#include "internal/tls_server.hpp"
+#include "internal/zmq_server.hpp"
 #include "subcommands.hpp"
 
 namespace ockam::bench {
 namespace {
 
-int serve(const std::string& role) {
+struct PeerOptions {
+  std::string role;
+  std::string peer_fingerprint;
+};
+
+int serve(const PeerOptions& options) {
+  const std::string& role = options.role;
   if (role == kChannelCounterRole) {
     return serve_channel(ServerWorker::kCounter);
   }
@@ -20,22 +28,38 @@ int serve(const std::string& role) {
   if (role == kTcpCounterRole) {
     return serve_tcp(ServerWorker::kCounter);
   }
+  if (role == kZmqCounterRole) {
+    return serve_zmq(ServerWorker::kCounter);
+  }
+  if (role == kZmqEchoRole) {
+    return serve_zmq(ServerWorker::kEcho);
+  }
+  if (role == kTlsCounterRole) {
+    return serve_tls(ServerWorker::kCounter, options.peer_fingerprint);
+  }
+  if (role == kTlsEchoRole) {
+    return serve_tls(ServerWorker::kEcho, options.peer_fingerprint);
+  }
   return serve_tcp(ServerWorker::kEcho);
 }
 
 }  // namespace
 
 void add_peer_command(CLI::App& app) {
-  auto role = std::make_shared<std::string>();
+  auto options = std::make_shared<PeerOptions>();
   CLI::App* command = app.add_subcommand(std::string(kPeerCommand),
                                          "server side of the two-process benchmarks (internal)");
   command->group("");  // hidden from --help
-  command->add_option("--serve", *role, "what to serve")
+  command->add_option("--serve", options->role, "what to serve")
       ->required()
       ->check(CLI::IsMember({std::string(kChannelCounterRole), std::string(kChannelEchoRole),
-                             std::string(kTcpCounterRole), std::string(kTcpEchoRole)}));
-  command->callback([role] {
-    if (int status = serve(*role); status != 0) {
+                             std::string(kTcpCounterRole), std::string(kTcpEchoRole),
+                             std::string(kZmqCounterRole), std::string(kZmqEchoRole),
+                             std::string(kTlsCounterRole), std::string(kTlsEchoRole)}));
+  command->add_option("--peer-fingerprint", options->peer_fingerprint,
+                      "TLS roles: the SHA-256 fingerprint of the only client certificate accepted");
+  command->callback([options] {
+    if (int status = serve(*options); status != 0) {
       throw CLI::RuntimeError(status);
     }
   });

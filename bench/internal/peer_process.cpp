@@ -9,6 +9,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 #include <utility>
 
@@ -23,14 +24,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+/// The environment variable that names the program to run as the server.
+constexpr const char* kPeerProgramVariable = "OCKAM_BENCH_PEER_PROGRAM";
 /// How long a server may take to print its port.
 constexpr std::chrono::seconds kStartTimeout{20};
 /// How long a server may take to exit once its standard input closes.
 constexpr std::chrono::seconds kStopTimeout{5};
 /// How often stop() looks whether the server has exited.
 constexpr std::chrono::milliseconds kExitPollInterval{5};
-/// The port line is short; a longer one is malformed.
-constexpr std::size_t kMaxLineLength = 64;
+/// The lines a server prints are short (a port, a key, a fingerprint); a longer one is malformed.
+constexpr std::size_t kMaxLineLength = 256;
 
 Error io_error(const char* message) {
   return Error(Origin::kApplication, Kind::kIo, message);
@@ -79,7 +82,7 @@ Result<std::string> read_line(int fd, Clock::time_point deadline) {
     }
     line.push_back(c);
   }
-  return Error(Origin::kApplication, Kind::kParse, "the peer's port line is too long");
+  return Error(Origin::kApplication, Kind::kParse, "the peer's line is too long");
 }
 
 }  // namespace
@@ -98,7 +101,10 @@ Result<PeerProcess> PeerProcess::start(std::vector<std::string> arguments) {
   FdGuard parent_stdout(stdout_pipe[0]);
   FdGuard child_stdout(stdout_pipe[1]);
 
-  std::string program = "/proc/self/exe";
+  // Under valgrind /proc/self/exe is valgrind's tool, not this program: the environment may
+  // name the program instead (see docs/benchmarks.md, "Instructions per message").
+  const char* named = std::getenv(kPeerProgramVariable);
+  std::string program = named != nullptr ? named : "/proc/self/exe";
   arguments.insert(arguments.begin(), std::string(kPeerCommand));
   arguments.insert(arguments.begin(), program);
   std::vector<char*> argv;
@@ -119,17 +125,17 @@ Result<PeerProcess> PeerProcess::start(std::vector<std::string> arguments) {
   if (spawned != 0) {
     return io_error("cannot start the peer");
   }
-  PeerProcess peer(pid, parent_stdin.release());
+  PeerProcess peer(pid, parent_stdin.release(), parent_stdout.release());
   // Only the child holds the write end now: its exit ends our reads.
   ::close(child_stdout.release());
-  if (auto port = peer.read_port(parent_stdout.get()); !port) {
+  if (auto port = peer.read_port(); !port) {
     return port.error();
   }
   return peer;
 }
 
-Result<void> PeerProcess::read_port(int stdout_fd) {
-  auto line = read_line(stdout_fd, Clock::now() + kStartTimeout);
+Result<void> PeerProcess::read_port() {
+  auto line = read_line(stdout_fd_, Clock::now() + kStartTimeout);
   if (!line) {
     return line.error();
   }
@@ -148,6 +154,7 @@ Result<void> PeerProcess::read_port(int stdout_fd) {
 PeerProcess::PeerProcess(PeerProcess&& other) noexcept
     : pid_(std::exchange(other.pid_, -1)),
       stdin_fd_(std::exchange(other.stdin_fd_, -1)),
+      stdout_fd_(std::exchange(other.stdout_fd_, -1)),
       port_(other.port_) {}
 
 PeerProcess& PeerProcess::operator=(PeerProcess&& other) noexcept {
@@ -155,6 +162,7 @@ PeerProcess& PeerProcess::operator=(PeerProcess&& other) noexcept {
     (void)stop();
     pid_ = std::exchange(other.pid_, -1);
     stdin_fd_ = std::exchange(other.stdin_fd_, -1);
+    stdout_fd_ = std::exchange(other.stdout_fd_, -1);
     port_ = other.port_;
   }
   return *this;
@@ -164,6 +172,17 @@ PeerProcess::~PeerProcess() {
   (void)stop();
 }
 
+Result<std::string> PeerProcess::read_value(std::string_view name) {
+  auto line = read_line(stdout_fd_, Clock::now() + kStartTimeout);
+  if (!line) {
+    return line.error();
+  }
+  if (!line->starts_with(name) || line->size() <= name.size() + 1 || (*line)[name.size()] != ' ') {
+    return Error(Origin::kApplication, Kind::kParse, "the peer's line is not the expected value");
+  }
+  return line->substr(name.size() + 1);
+}
+
 std::string PeerProcess::address() const {
   return fmt::format("127.0.0.1:{}", port_);
 }
@@ -171,6 +190,9 @@ std::string PeerProcess::address() const {
 Result<void> PeerProcess::stop() {
   if (stdin_fd_ >= 0) {
     ::close(std::exchange(stdin_fd_, -1));
+  }
+  if (stdout_fd_ >= 0) {
+    ::close(std::exchange(stdout_fd_, -1));
   }
   if (pid_ < 0) {
     return ok();

@@ -7,8 +7,17 @@
 // serves until its standard input closes, and then exits with status 0.
 //
 // Counting servers count every non-empty message and answer an empty one with the count so far
-// (then start again from zero): a BARE u64 through a secure channel, or a frame holding the
-// count as a big-endian u64 over plain TCP. Echo servers send every message back unchanged.
+// (then start again from zero): through a secure channel a BARE list of two u64, the count and
+// the heap allocations the server's node thread made for those messages (measured by the
+// counting allocator, internal/allocation_counter.hpp); over plain TCP, TLS and ZeroMQ the
+// count as a big-endian u64. Echo servers send every message back unchanged.
+//
+// The peers of the other protocols announce more than their port, one `<name> <value>` line
+// each after the port line (PeerProcess::read_value): a ZeroMQ server prints its CURVE public
+// key (`curve-key <Z85>`) and, when counting, the port of the PUSH socket it answers on
+// (`reply-port <N>`); a TLS server prints the SHA-256 fingerprint of its self-signed
+// certificate (`fingerprint <hex>`) and accepts only the client whose certificate fingerprint
+// it was given with `--peer-fingerprint`.
 
 #include <string_view>
 
@@ -26,6 +35,20 @@ inline constexpr std::string_view kChannelEchoRole = "channel-echo";
 inline constexpr std::string_view kTcpCounterRole = "tcp-counter";
 /// Plain asio: echoes u32-length-prefixed frames.
 inline constexpr std::string_view kTcpEchoRole = "tcp-echo";
+
+/// ZeroMQ with CURVE: a PULL socket counting messages (and a PUSH socket for the count).
+inline constexpr std::string_view kZmqCounterRole = "zmq-counter";
+/// ZeroMQ with CURVE: a REP socket echoing every request.
+inline constexpr std::string_view kZmqEchoRole = "zmq-echo";
+/// TLS 1.3 (mutually authenticated) over TCP: counts u32-length-prefixed frames.
+inline constexpr std::string_view kTlsCounterRole = "tls-counter";
+/// TLS 1.3 (mutually authenticated) over TCP: echoes u32-length-prefixed frames.
+inline constexpr std::string_view kTlsEchoRole = "tls-echo";
+
+/// The value names of the lines that follow the port line.
+inline constexpr std::string_view kCurveKeyName = "curve-key";
+inline constexpr std::string_view kReplyPortName = "reply-port";
+inline constexpr std::string_view kFingerprintName = "fingerprint";
 
 /// ServerWorker is what a server does with each message: count it or echo it.
 enum class ServerWorker { kCounter, kEcho };

@@ -8,9 +8,9 @@
 #include <asio/write.hpp>
 
 #include "internal/frame_parser.hpp"
+#include "internal/frame_responder.hpp"
 #include "internal/message_sizes.hpp"
 #include "internal/stdin_watch.hpp"
-#include "ockam/core/byte_writer.hpp"
 #include "ockam/transport/tcp/constants.hpp"
 
 namespace ockam::bench {
@@ -25,18 +25,8 @@ Task<> serve_connection(tcp::socket socket, ServerWorker worker) {
   FrameParser parser(kMaxMessageSize);
   Bytes buffer(ockam::tcp::kReadBufferSize);
   Bytes replies;
-  std::uint64_t count = 0;
-  auto on_frame = [&](ByteView body) {
-    if (worker == ServerWorker::kEcho) {
-      append_frame(replies, body);
-    } else if (!body.empty()) {
-      ++count;
-    } else {
-      ByteWriter answer;
-      answer.write_u64_be(std::exchange(count, 0));
-      append_frame(replies, answer.take());
-    }
-  };
+  FrameResponder responder(worker);
+  auto on_frame = [&](ByteView body) { responder.on_frame(body, replies); };
   while (true) {
     auto [read_error, length] = co_await socket.async_read_some(asio::buffer(buffer), kUseTuple);
     if (read_error) {
