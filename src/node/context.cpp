@@ -55,6 +55,17 @@ Result<std::unique_ptr<Context>> Context::new_detached_context() {
                                    false);
 }
 
+std::uint64_t Context::stop_receiving_when_gone(const Address& address,
+                                                std::shared_ptr<bool> gone) {
+  std::weak_ptr<Mailbox> mailbox = mailbox_;
+  return router().watch(address, [mailbox, gone = std::move(gone)] {
+    *gone = true;
+    if (auto open = mailbox.lock()) {
+      open->close();
+    }
+  });
+}
+
 void Context::admit_replies_from(const Route& route) {
   const Address* next = route.next();
   if (next == nullptr) {

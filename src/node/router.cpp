@@ -1,6 +1,7 @@
 #include "ockam/node/router.hpp"
 
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 
 namespace ockam {
 
@@ -14,26 +15,36 @@ Result<void> Router::register_address(const Address& address, Endpoint endpoint)
 void Router::unregister_address(const Address& address) {
   table_.erase(address);
   flow_controls_.cleanup_address(address);
-  auto [first, last] = watchers_.equal_range(address);
-  for (auto it = first; it != last; ++it) {
-    asio::post(io_, std::move(it->second.second));
+  auto watched = watched_.find(address);
+  if (watched == watched_.end()) {
+    return;
   }
-  watchers_.erase(first, last);
+  for (std::uint64_t id : watched->second) {
+    auto watcher = watchers_.find(id);
+    asio::post(io_, std::move(watcher->second.on_gone));
+    watchers_.erase(watcher);
+  }
+  watched_.erase(watched);
 }
 
 std::uint64_t Router::watch(const Address& address, std::function<void()> on_gone) {
   std::uint64_t id = next_watch_id_++;
-  watchers_.emplace(address, std::make_pair(id, std::move(on_gone)));
+  watchers_.emplace(id, Watcher{address, std::move(on_gone)});
+  watched_[address].insert(id);
   return id;
 }
 
 void Router::unwatch(std::uint64_t id) {
-  for (auto it = watchers_.begin(); it != watchers_.end(); ++it) {
-    if (it->second.first == id) {
-      watchers_.erase(it);
-      return;
-    }
+  auto watcher = watchers_.find(id);
+  if (watcher == watchers_.end()) {
+    return;
   }
+  auto watched = watched_.find(watcher->second.address);
+  watched->second.erase(id);
+  if (watched->second.empty()) {
+    watched_.erase(watched);
+  }
+  watchers_.erase(watcher);
 }
 
 const Endpoint* Router::find(const Address& address) const {
@@ -74,37 +85,56 @@ Task<Result<Route>> Router::resolve_route(Route route) {
   co_return resolved;
 }
 
+void Router::count_denied(std::uint64_t flow_denials_before) {
+  // Flow control is a producer's outgoing access control; it counts its own denials.
+  metrics_.count_drop(flow_controls_.denied_count() != flow_denials_before
+                          ? DropReason::kFlowControl
+                          : DropReason::kAccessControl);
+}
+
+Task<Result<void>> Router::route_local(Address source, LocalMessage message) {
+  const Address* next = message.onward_route.next();
+  if (next != nullptr && !next->is_local()) {
+    auto resolved = co_await resolve_route(std::move(message.onward_route));
+    if (!resolved) {
+      co_return resolved.error();
+    }
+    message.onward_route = std::move(*resolved);
+  }
+  co_return co_await route(std::move(source), std::move(message));
+}
+
 Task<Result<void>> Router::route(Address source, LocalMessage message) {
   const Address* next = message.onward_route.next();
   if (next == nullptr) {
     co_return Error(Origin::kNode, Kind::kInvalid, "message has an empty onward route");
   }
   if (!next->is_local()) {
-    auto resolved = co_await resolve_route(std::move(message.onward_route));
-    if (!resolved) {
-      co_return resolved.error();
-    }
-    message.onward_route = std::move(*resolved);
-    next = message.onward_route.next();
+    metrics_.count_drop(DropReason::kForgery);
+    log::debug("node", "dropped a message from {} whose next hop is a transport address",
+               log::escaped(source.to_string()));
+    co_return ok();
   }
   const Endpoint* destination = find(*next);
   if (destination == nullptr) {
-    // The address may come from a network peer: only at debug level (no peer text above it).
-    log::warn("node", "no worker at the destination address; message from {} dropped",
-              source.to_string());
-    log::debug("node", "the missing destination was {}", next->to_string());
+    // The address may come from a network peer: a peer can trigger this per message, so only
+    // at debug level.
+    metrics_.count_drop(DropReason::kUnknownAddress);
+    log::debug("node", "no worker at {}; message from {} dropped", log::escaped(next->to_string()),
+               log::escaped(source.to_string()));
     co_return Error(Origin::kNode, Kind::kNotFound, "no worker at the destination address");
   }
   RelayMessage relay{source, *next, message};
+  std::uint64_t flow_denials = flow_controls_.denied_count();
   if (const Endpoint* sender = find(source); sender != nullptr && sender->outgoing &&
                                              !sender->outgoing->is_authorized(relay)) {
-    ++denied_;
+    count_denied(flow_denials);
     log::debug("node", "outgoing access control of {} denied a message to {}", source.to_string(),
                next->to_string());
     co_return ok();
   }
   if (destination->incoming && !destination->incoming->is_authorized(relay)) {
-    ++denied_;
+    count_denied(flow_denials);
     log::debug("node", "incoming access control of {} denied a message from {}", next->to_string(),
                source.to_string());
     co_return ok();

@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 
 namespace ockam {
 
@@ -144,8 +145,10 @@ Task<> Runtime::run_worker(std::shared_ptr<Runner> runner, std::shared_ptr<Worke
         handled = current_exception_as_error("handle_message");
       }
       if (!handled) {
-        log::warn("node", "worker {} failed to handle a message: {}", ctx.address().to_string(),
-                  handled.error().to_string());
+        // A peer can cause this per message (e.g. a reply to an unknown address): rate limited.
+        static log::RateLimit limit;
+        log::warn_limited(limit, "node", "worker {} failed to handle a message: {}",
+                          log::escaped(ctx.address().to_string()), handled.error().to_string());
       }
     }
     auto shut = co_await guarded([&] { return worker->shutdown(ctx); }, "shutdown");

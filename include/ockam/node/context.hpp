@@ -44,7 +44,9 @@ class Context {
   FlowControls& flow_controls() noexcept { return router().flow_controls(); }
   asio::io_context& io() noexcept;
 
-  /// Sends `message` (BARE-encoded) along `route` with return route [address()].
+  /// Sends `message` (BARE-encoded) along `route` with return route [address()]. A transport
+  /// address as first hop (`1#host:port`) is resolved, connecting if needed: only messages a
+  /// node's own code sends do that, never forwarded ones (see `Router::route`).
   template <bare::Encodable T>
   Task<Result<void>> send(Route route, T message) {
     return send_from_address(std::move(route), std::move(message), address());
@@ -56,6 +58,9 @@ class Context {
     local.onward_route = std::move(route);
     local.return_route.append(from);
     local.payload = bare::encode(message);
+    if (const Address* next = local.onward_route.next(); next != nullptr && !next->is_local()) {
+      return router().route_local(std::move(from), std::move(local));  // may connect
+    }
     return router().route(std::move(from), std::move(local));
   }
   /// Sends a message unchanged (no return-route rewrite), from address().
@@ -83,7 +88,8 @@ class Context {
 
   /// Sends `message` from a fresh temporary address and waits for one reply of type `R`. TCP
   /// addresses in `route` are resolved first, and the temporary address is admitted as a
-  /// flow-control consumer of the first hop's flow, as Ockam does.
+  /// flow-control consumer of the first hop's flow, as Ockam does. kIo at once if the first
+  /// hop (e.g. the TCP connection) goes away before the reply, kTimeout after `timeout`.
   template <bare::Encodable R, bare::Encodable T>
   Task<Result<R>> send_and_receive(Route route, T message,
                                    std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
@@ -91,17 +97,27 @@ class Context {
     if (!resolved) {
       co_return resolved.error();
     }
+    if (resolved->empty()) {
+      co_return Error(Origin::kNode, Kind::kInvalid, "message has an empty onward route");
+    }
     auto child = new_detached_context();
     if (!child) {
       co_return child.error();
     }
     (*child)->admit_replies_from(*resolved);
+    auto first_hop_gone = std::make_shared<bool>(false);
+    std::uint64_t watch = (*child)->stop_receiving_when_gone(*resolved->next(), first_hop_gone);
     auto sent = co_await (*child)->send(std::move(*resolved), std::move(message));
     if (!sent) {
+      router().unwatch(watch);
       co_return sent.error();
     }
     auto reply = co_await (*child)->template receive<R>(timeout);
+    router().unwatch(watch);
     if (!reply) {
+      if (*first_hop_gone) {
+        co_return Error(Origin::kNode, Kind::kIo, "the route's first hop closed before a reply");
+      }
       co_return reply.error();
     }
     co_return std::move(*reply).take_body();
@@ -112,6 +128,10 @@ class Context {
   Result<std::unique_ptr<Context>> new_detached_context();
   /// Makes this context a consumer of the flow whose producer is the first hop of `route`.
   void admit_replies_from(const Route& route);
+  /// Closes this context's mailbox (so a waiting `receive` fails at once) and sets `*gone` when
+  /// `address` is unregistered, e.g. the TCP connection a reply would come through closed.
+  /// Returns the watch id for `Router::unwatch`. For detached contexts.
+  std::uint64_t stop_receiving_when_gone(const Address& address, std::shared_ptr<bool> gone);
 
   // Overloads rather than default arguments of class type: GCC 12 mishandles the lifetime of
   // such defaults inside co_await expressions.

@@ -4,11 +4,13 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ockam/core/local_message.hpp"
 #include "ockam/node/access_control.hpp"
 #include "ockam/node/flow_controls.hpp"
 #include "ockam/node/mailbox.hpp"
+#include "ockam/node/node_metrics.hpp"
 
 namespace ockam {
 
@@ -39,6 +41,7 @@ class Router {
   void clear() {
     table_.clear();
     watchers_.clear();
+    watched_.clear();
     resolvers_.clear();
   }
   const Endpoint* find(const Address& address) const;
@@ -47,34 +50,56 @@ class Router {
 
   /// Calls `on_gone` once, from a fresh handler, when `address` is unregistered (for example a
   /// TCP connection that closed): channels over it use this to report themselves closed.
-  /// Returns an id for `unwatch`.
+  /// Returns an id for `unwatch`. Both `watch` and `unwatch` cost O(1), so tearing down N
+  /// channels over one connection costs O(N).
   std::uint64_t watch(const Address& address, std::function<void()> on_gone);
   void unwatch(std::uint64_t id);
 
   void register_transport(TransportType type, TransportResolver resolver);
-  /// Replaces every non-local address of `route` by the connection that reaches it.
+  /// Replaces every non-local address of `route` by the connection that reaches it (which may
+  /// open a connection): call it only for routes a local sender chose.
   Task<Result<Route>> resolve_route(Route route);
 
   /// Sends `message` from `source` to the first address of its onward route. Errors: kInvalid
-  /// for an empty onward route, kNotFound for an unknown destination (also logged), kShutdown
-  /// when the destination stopped. A message denied by access or flow control is dropped,
-  /// logged at debug level and counted; that is not an error to the sender (as Ockam).
+  /// for an empty onward route, kNotFound for an unknown destination (counted, logged at debug
+  /// level), kShutdown when the destination stopped. A message denied by access or flow
+  /// control is dropped, logged at debug level and counted; that is not an error to the sender
+  /// (as Ockam). A message whose next hop is a transport address (`1#host:port`) is never
+  /// resolved here: it may have come from a network, and a peer must not make this node open
+  /// connections (request forgery). It is dropped and counted as kForgery; local senders use
+  /// `route_local`.
   Task<Result<void>> route(Address source, LocalMessage message);
+  /// route_local is `route` for a message this node's own code created (`Context::send`): a
+  /// transport address as next hop is resolved first, connecting if needed.
+  Task<Result<void>> route_local(Address source, LocalMessage message);
 
   FlowControls& flow_controls() noexcept { return flow_controls_; }
   asio::io_context& io() noexcept { return io_; }
   /// Messages dropped by access control or flow control.
-  std::uint64_t denied_count() const noexcept { return denied_; }
+  std::uint64_t denied_count() const noexcept {
+    return metrics_.dropped(DropReason::kAccessControl) +
+           metrics_.dropped(DropReason::kFlowControl);
+  }
+  /// The node's counters; transports and channels update them.
+  NodeMetrics& metrics() noexcept { return metrics_; }
+  const NodeMetrics& metrics() const noexcept { return metrics_; }
 
  private:
+  /// Counts a denied message as a flow-control or an access-control drop.
+  void count_denied(std::uint64_t flow_denials_before);
+
   asio::io_context& io_;
   std::unordered_map<Address, Endpoint, AddressHash> table_;
   std::unordered_map<TransportType, TransportResolver> resolvers_;
-  std::unordered_multimap<Address, std::pair<std::uint64_t, std::function<void()>>, AddressHash>
-      watchers_;
+  struct Watcher {
+    Address address;
+    std::function<void()> on_gone;
+  };
+  std::unordered_map<std::uint64_t, Watcher> watchers_;
+  std::unordered_map<Address, std::unordered_set<std::uint64_t>, AddressHash> watched_;
   std::uint64_t next_watch_id_ = 1;
   FlowControls flow_controls_;
-  std::uint64_t denied_ = 0;
+  NodeMetrics metrics_;
 };
 
 }  // namespace ockam

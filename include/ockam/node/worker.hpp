@@ -2,6 +2,7 @@
 
 #include "ockam/core/bare.hpp"
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 #include "ockam/node/asio.hpp"
 #include "ockam/node/routed.hpp"
 
@@ -41,8 +42,10 @@ class Worker : public WorkerBase {
     } else {
       auto body = bare::decode<M>(message.payload);
       if (!body) {
-        log::warn("node", "worker {} dropped a message whose body does not decode",
-                  msg_address.to_string());
+        // A peer can send such bodies at will: at most one line a second.
+        static log::RateLimit limit;
+        log::warn_limited(limit, "node", "worker {} dropped a message whose body does not decode",
+                          log::escaped(msg_address.to_string()));
         return dropped();
       }
       return handle_message(

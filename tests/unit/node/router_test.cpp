@@ -109,5 +109,66 @@ TEST(RouterTest, AMessageToANonLocalFirstHopGoesToTheResolvedConnection) {
   EXPECT_EQ(journal->msg_addresses, std::vector<Address>{"connection"});
 }
 
+TEST(RouterTest, AForwardedMessageToATransportAddressIsDroppedNotResolved) {
+  auto journal = std::make_shared<Journal>();
+  run_node_test([&](Context& ctx) -> Task<Result<void>> {
+    ctx.router().register_transport(kTcp, to_connection);
+    (co_await ctx.start_worker("connection", Recorder(journal))).value();
+    LocalMessage forged;
+    forged.onward_route = route(tcp_address("127.0.0.1:22"));
+    forged.return_route = route(ctx.address());
+    forged.payload = bare::encode(std::string("from a peer"));
+    EXPECT_TRUE(co_await ctx.forward(std::move(forged)));
+    EXPECT_EQ(ctx.router().metrics().dropped(DropReason::kForgery), 1u);
+    auto nothing = co_await ctx.receive<std::string>(std::chrono::milliseconds(50));
+    EXPECT_FALSE(nothing);
+    co_return ok();
+  });
+  EXPECT_TRUE(journal->msg_addresses.empty());
+}
+
+TEST(RouterTest, AMessageToAnUnknownAddressIsCounted) {
+  run_node_test([&](Context& ctx) -> Task<Result<void>> {
+    auto sent = co_await ctx.send(route("nobody"), std::string("hello"));
+    EXPECT_FALSE(sent);
+    EXPECT_EQ(ctx.router().metrics().dropped(DropReason::kUnknownAddress), 1u);
+    co_return ok();
+  });
+}
+
+TEST(RouterTest, UnwatchingManyWatchersOfOneAddressTakesLinearTime) {
+  // Closing a connection that carries 30,000 channels while 30,000 others stay open: each
+  // channel unwatches its connection. This took 70 s when unwatch scanned every watcher.
+  asio::io_context io;
+  Router router(io);
+  constexpr std::uint64_t kChannels = 30'000;
+  std::vector<std::uint64_t> closing;
+  for (std::uint64_t i = 0; i < kChannels; ++i) {
+    closing.push_back(router.watch(Address("closing"), [] {}));
+    (void)router.watch(Address("staying"), [] {});
+  }
+  auto started = std::chrono::steady_clock::now();
+  router.unregister_address(Address("closing"));
+  for (std::uint64_t id : closing) {
+    router.unwatch(id);
+  }
+  auto took = std::chrono::steady_clock::now() - started;
+  EXPECT_LT(took, std::chrono::milliseconds(500));
+  EXPECT_EQ(io.poll(), kChannels);  // every watcher of "closing" was called once
+  router.clear();
+}
+
+TEST(RouterTest, AWatcherRemovedBeforeItsAddressGoesIsNotCalled) {
+  asio::io_context io;
+  Router router(io);
+  bool called = false;
+  std::uint64_t id = router.watch(Address("a"), [&] { called = true; });
+  router.unwatch(id);
+  router.unwatch(id);  // twice is harmless
+  router.unregister_address(Address("a"));
+  io.poll();
+  EXPECT_FALSE(called);
+}
+
 }  // namespace
 }  // namespace ockam

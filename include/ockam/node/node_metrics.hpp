@@ -1,0 +1,42 @@
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace ockam {
+
+/// DropReason says why a node refused a message, a frame or a connection.
+enum class DropReason : std::uint8_t {
+  kMalformed,       ///< bytes that do not parse (bad frame, wrong version byte)
+  kFlowControl,     ///< a network producer's message to an address outside its flow
+  kAccessControl,   ///< denied by an address's incoming or outgoing access control
+  kUnknownAddress,  ///< no worker at the destination address
+  kForgery,         ///< a message that did not start on this node asked for a transport hop
+  kLimits,          ///< a bound was reached (connections, buffered bytes, deadlines, sizes)
+};
+inline constexpr std::size_t kDropReasonCount = 6;
+
+/// drop_reason_name is the reason in lower case ("unknown_address"), for logs and tools.
+std::string_view drop_reason_name(DropReason reason) noexcept;
+
+/// NodeMetrics counts what a node holds for its peers and what it refused. Gauges say what is
+/// held now, counters only grow. Owned by the Router; read it through `Node::metrics()`.
+struct NodeMetrics {
+  /// Open TCP connections (gauge).
+  std::uint64_t tcp_connections = 0;
+  /// Secure channel handshakes a listener started and that have not finished (gauge).
+  std::uint64_t half_open_handshakes = 0;
+  /// Bytes held for peers: unfinished incoming frames and frames queued for sending (gauge).
+  std::uint64_t buffered_bytes = 0;
+  /// Messages, frames and connections refused, by reason (counters).
+  std::array<std::uint64_t, kDropReasonCount> drops{};
+
+  std::uint64_t dropped(DropReason reason) const noexcept {
+    return drops[static_cast<std::size_t>(reason)];
+  }
+  void count_drop(DropReason reason) noexcept { ++drops[static_cast<std::size_t>(reason)]; }
+};
+
+}  // namespace ockam
