@@ -50,6 +50,14 @@ class Node {
 
   /// Creates the TCP transport (also makes `1#host:port` addresses in routes resolvable).
   Task<Result<TcpTransport>> create_tcp_transport() { co_return TcpTransport::create(context()); }
+  /// Creates the TCP transport with the given limits on what peers may make it hold.
+  Task<Result<TcpTransport>> create_tcp_transport(TcpLimits limits) {
+    co_return TcpTransport::create(context(), limits);
+  }
+
+  /// A snapshot of the node's counters: connections, half-open handshakes, buffered bytes and
+  /// what the node refused, by reason.
+  NodeMetrics metrics() { return runtime_->router().metrics(); }
 
   /// Creates an identity whose keys live in the node's vault (Ed25519 unless told otherwise).
   Task<Result<identity::Identity>> create_identity(

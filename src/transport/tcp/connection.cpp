@@ -1,32 +1,48 @@
 #include "transport/tcp/internal/connection.hpp"
 
-#include <asio/read.hpp>
+#include <array>
+
 #include <asio/write.hpp>
 
-#include "ockam/core/byte_reader.hpp"
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 #include "ockam/transport/tcp/constants.hpp"
 #include "ockam/transport/tcp/transport_message.hpp"
 
 namespace ockam::tcp {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// Every connection of a node reads into this one buffer, then keeps only the bytes of an
+/// unfinished frame: an idle connection holds no read buffer. Reads are synchronous (after a
+/// wait for readability) and everything read is consumed before the next suspension.
+Bytes& shared_read_buffer() {
+  thread_local Bytes buffer(kReadBufferSize);
+  return buffer;
+}
+
+}  // namespace
 
 Connection::Connection(Router& router, asio::ip::tcp::socket socket, std::string peer,
-                       ClosedCallback on_closed)
+                       std::shared_ptr<SharedLimits> shared, ClosedCallback on_closed)
     : router_(router),
       socket_(std::move(socket)),
       peer_(std::move(peer)),
+      shared_(std::move(shared)),
       on_closed_(std::move(on_closed)),
       pending_{kProtocolVersion},
       write_wake_(router.io()),
       space_freed_(router.io()),
-      read_buffer_(kReadBufferSize) {
-  space_freed_.expires_at(std::chrono::steady_clock::time_point::max());
+      stall_timer_(router.io()),
+      deadline_timer_(router.io()) {
+  space_freed_.expires_at(Clock::time_point::max());
 }
 
-Result<TcpConnection> Connection::start(std::optional<FlowControlId> spawner_id,
+Result<TcpConnection> Connection::start(FlowControlId flow_id,
+                                        std::optional<FlowControlId> spawner_id,
                                         const std::vector<FlowControlId>& consumer_of) {
   FlowControls& flows = router_.flow_controls();
-  FlowControlId flow_id = FlowControlId::generate();
   auto self = shared_from_this();
   if (auto r = router_.register_address(sender_, Endpoint{self, nullptr, nullptr}); !r) {
     return r.error();
@@ -45,6 +61,10 @@ Result<TcpConnection> Connection::start(std::optional<FlowControlId> spawner_id,
   asio::error_code ignored;
   socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
   socket_.set_option(asio::socket_base::keep_alive(true), ignored);
+  started_ = true;
+  ++router_.metrics().tcp_connections;
+  account();
+  set_deadline(Clock::now() + shared_->limits.version_deadline);
   asio::co_spawn(router_.io(), read_loop(), asio::detached);
   asio::co_spawn(router_.io(), write_loop(), asio::detached);
   return TcpConnection(sender_, receiver_, flow_id, peer_);
@@ -52,11 +72,28 @@ Result<TcpConnection> Connection::start(std::optional<FlowControlId> spawner_id,
 
 Task<> Connection::wait_for_space() {
   // Senders only wait for a cancel(): re-arming the shared timer here would cancel the other
-  // waiting senders, which would then wake each other in a loop.
+  // waiting senders, which would then wake each other in a loop. The stall timer bounds the
+  // wait: a peer that does not read costs its senders at most write_stall_timeout.
   auto self = shared_from_this();
   while (!has_space()) {
+    if (!stall_armed_) {
+      stall_armed_ = true;
+      stall_timer_.expires_after(shared_->limits.write_stall_timeout);
+      stall_timer_.async_wait([weak = weak_from_this()](asio::error_code ec) {
+        if (auto connection = weak.lock(); connection && !ec) {
+          connection->on_write_stalled();
+        }
+      });
+    }
     ++producers_waiting_;
     co_await space_freed_.async_wait(kUseTuple);
+  }
+}
+
+void Connection::on_write_stalled() {
+  stall_armed_ = false;
+  if (!closed_ && !has_space()) {
+    close_for(DropReason::kLimits, "does not read what we send");
   }
 }
 
@@ -71,9 +108,15 @@ Result<void> Connection::push(Envelope envelope) {
   (void)message.onward_route.step();  // our own address
   auto framed = append_frame(pending_, message.onward_route, message.return_route, message.payload);
   if (!framed) {
-    log::warn("tcp", "dropped an outgoing message to {}: larger than 16 MiB", peer_);
-    return framed;
+    // The peer would call this frame malformed and close the connection every other message
+    // on it shares: drop it here instead.
+    router_.metrics().count_drop(DropReason::kLimits);
+    static log::RateLimit limit;
+    log::warn_limited(limit, "tcp", "dropped an outgoing message to {}: {}", peer_,
+                      framed.error().to_string());
+    return ok();
   }
+  account();
   if (writer_waiting_) {
     write_wake_.cancel();
   }
@@ -91,6 +134,14 @@ void Connection::close() {
   socket_.close(ignored);
   write_wake_.cancel();
   space_freed_.cancel();
+  stall_timer_.cancel();
+  deadline_timer_.cancel();
+  reader_ = FrameReader();
+  Bytes().swap(pending_);  // writing_ belongs to the writer until its write completes
+  if (started_) {
+    --router_.metrics().tcp_connections;
+    account();
+  }
   router_.unregister_address(sender_);
   router_.unregister_address(receiver_);
   if (on_closed_) {
@@ -98,12 +149,58 @@ void Connection::close() {
   }
 }
 
+void Connection::close_for(DropReason reason, std::string_view what) {
+  router_.metrics().count_drop(reason);
+  static std::array<log::RateLimit, kDropReasonCount> limits;
+  log::warn_limited(limits[static_cast<std::size_t>(reason)], "tcp",
+                    "closing the connection with {}: the peer {}", peer_, what);
+  close();
+}
+
+void Connection::account() {
+  std::size_t read_held = reader_.held_bytes();
+  std::size_t write_held = pending_.size() + writing_.size();
+  NodeMetrics& metrics = router_.metrics();
+  // Unsigned arithmetic wraps, so adding a difference works in both directions.
+  metrics.buffered_bytes += (read_held + write_held) - (accounted_read_ + accounted_write_);
+  shared_->unfinished_frame_bytes += read_held - accounted_read_;
+  accounted_read_ = read_held;
+  accounted_write_ = write_held;
+}
+
+void Connection::set_deadline(Clock::time_point at) {
+  deadline_ = at;
+  if (deadline_armed_ && deadline_timer_.expiry() <= at) {
+    return;  // the armed wait fires first and re-arms for the new deadline
+  }
+  deadline_armed_ = true;
+  deadline_timer_.expires_at(at);  // cancels an armed wait, whose handler then does nothing
+  deadline_timer_.async_wait([weak = weak_from_this()](asio::error_code ec) {
+    if (auto connection = weak.lock(); connection && !ec) {
+      connection->on_deadline_timer();
+    }
+  });
+}
+
+void Connection::on_deadline_timer() {
+  deadline_armed_ = false;
+  if (closed_ || deadline_ == Clock::time_point::max()) {
+    return;
+  }
+  if (Clock::now() >= deadline_) {
+    close_for(DropReason::kLimits, reader_.version_received() ? "did not finish a frame in time"
+                                                              : "sent no version byte in time");
+    return;
+  }
+  set_deadline(deadline_);
+}
+
 Task<> Connection::write_loop() {
   auto self = shared_from_this();
   while (!closed_) {
     if (pending_.empty()) {
       writer_waiting_ = true;
-      write_wake_.expires_at(std::chrono::steady_clock::time_point::max());
+      write_wake_.expires_at(Clock::time_point::max());
       co_await write_wake_.async_wait(kUseTuple);
       writer_waiting_ = false;
       continue;
@@ -111,6 +208,16 @@ Task<> Connection::write_loop() {
     writing_.swap(pending_);
     auto [ec, written] = co_await asio::async_write(socket_, asio::buffer(writing_), kUseTuple);
     writing_.clear();
+    if (closed_) {
+      Bytes().swap(writing_);
+      account();
+      break;
+    }
+    account();
+    if (stall_armed_) {
+      stall_armed_ = false;
+      stall_timer_.cancel();
+    }
     if (producers_waiting_ > 0) {
       producers_waiting_ = 0;
       space_freed_.cancel();
@@ -122,91 +229,84 @@ Task<> Connection::write_loop() {
   }
 }
 
-Task<bool> Connection::fill(std::size_t count) {
-  while (read_end_ - read_begin_ < count) {
-    if (read_buffer_.size() - read_begin_ < count) {
-      // Move what is buffered to the front, growing the buffer for a large frame (the frame
-      // length was checked against kMaxMessageSize before we get here).
-      std::copy(read_buffer_.begin() + static_cast<std::ptrdiff_t>(read_begin_),
-                read_buffer_.begin() + static_cast<std::ptrdiff_t>(read_end_),
-                read_buffer_.begin());
-      read_end_ -= read_begin_;
-      read_begin_ = 0;
-      if (read_buffer_.size() < count) {
-        read_buffer_.resize(count);
-      }
-    }
-    auto [ec, n] = co_await socket_.async_read_some(
-        asio::buffer(read_buffer_.data() + read_end_, read_buffer_.size() - read_end_), kUseTuple);
-    if (ec) {
-      if (ec != asio::error::eof && ec != asio::error::operation_aborted) {
-        log::debug("tcp", "read from {} failed: {}", peer_, ec.message());
-      }
-      co_return false;
-    }
-    read_end_ += n;
+bool Connection::decode_frame(ByteView body, std::vector<LocalMessage>& out) {
+  auto decoded = decode_transport_message(body);
+  if (!decoded) {
+    return false;
   }
-  co_return true;
+  if (decoded->onward_route.empty()) {
+    return true;  // a heartbeat
+  }
+  delivered_ = true;
+  if (!decoded->onward_route.next()->is_local()) {
+    // A peer may not make this node open connections on its behalf (as Ockam).
+    router_.metrics().count_drop(DropReason::kForgery);
+    log::debug("tcp", "dropped a message from {} whose next hop is not local", peer_);
+    return true;
+  }
+  LocalMessage& message = out.emplace_back();
+  message.onward_route = std::move(decoded->onward_route);
+  message.return_route = std::move(decoded->return_route);
+  message.return_route.prepend(sender_);
+  message.payload = std::move(decoded->payload);
+  return true;
 }
 
 Task<> Connection::read_loop() {
   auto self = shared_from_this();
-  if (!co_await fill(1)) {
-    close();
-    co_return;
-  }
-  if (read_buffer_[read_begin_] != kProtocolVersion) {
-    log::warn("tcp", "peer {} sent an unsupported protocol version; closing", peer_);
-    close();
-    co_return;
-  }
-  ++read_begin_;
+  asio::error_code ec;
+  socket_.non_blocking(true, ec);
+  std::vector<LocalMessage> arrived;
   while (!closed_) {
-    if (!co_await fill(kFrameHeaderLength)) {
+    auto [wait_error] = co_await socket_.async_wait(asio::socket_base::wait_read, kUseTuple);
+    if (wait_error || closed_) {
       break;
     }
-    ByteReader header(ByteView(read_buffer_).subspan(read_begin_, kFrameHeaderLength));
-    std::uint32_t length = 0;
-    (void)header.read_u32_be(length);
-    if (length > kMaxMessageSize) {
-      log::warn("tcp", "peer {} announced a frame above 16 MiB; closing", peer_);
-      break;
-    }
-    if (!co_await fill(kFrameHeaderLength + length)) {
-      break;
-    }
-    auto decoded = decode_transport_message(
-        ByteView(read_buffer_).subspan(read_begin_ + kFrameHeaderLength, length));
-    read_begin_ += kFrameHeaderLength + length;
-    if (read_begin_ == read_end_) {
-      read_begin_ = read_end_ = 0;
-      if (read_buffer_.size() > kMaxRetainedReadBuffer) {
-        // A rare huge frame: give the memory back rather than keep 16 MiB per connection.
-        read_buffer_.resize(kReadBufferSize);
-        read_buffer_.shrink_to_fit();
-      }
-    }
-    if (!decoded) {
-      log::warn("tcp", "peer {} sent a malformed frame; closing", peer_);
-      break;
-    }
-    if (decoded->onward_route.empty()) {
-      continue;  // a heartbeat
-    }
-    if (!decoded->onward_route.next()->is_local()) {
-      // A peer may not make this node open connections on its behalf (as Ockam).
-      log::debug("tcp", "dropped a message from {} whose next hop is not local", peer_);
+    Bytes& buffer = shared_read_buffer();
+    std::size_t n = socket_.read_some(asio::buffer(buffer), ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) {
       continue;
     }
-    LocalMessage message;
-    message.onward_route = std::move(decoded->onward_route);
-    message.return_route = std::move(decoded->return_route);
-    message.return_route.prepend(sender_);
-    message.payload = std::move(decoded->payload);
-    auto routed = co_await router_.route(receiver_, std::move(message));
-    if (!routed) {
-      log::debug("tcp", "message from {} not delivered: {}", peer_, routed.error().to_string());
+    if (ec) {
+      if (ec != asio::error::eof) {
+        log::debug("tcp", "read from {} failed: {}", peer_, ec.message());
+      }
+      break;
     }
+    bool was_in_progress = reader_.frame_in_progress();
+    std::uint64_t completed_before = reader_.frames_completed();
+    auto status = reader_.feed(ByteView(buffer.data(), n),
+                               [&](ByteView body) { return decode_frame(body, arrived); });
+    account();
+    if (status == FrameReader::Status::kBadVersion) {
+      close_for(DropReason::kMalformed, "sent an unsupported protocol version");
+    } else if (status == FrameReader::Status::kOversized) {
+      close_for(DropReason::kLimits, "announced a frame above 16 MiB");
+    } else if (status == FrameReader::Status::kStopped) {
+      close_for(DropReason::kMalformed, "sent a malformed frame");
+    } else if (shared_->unfinished_frame_bytes > shared_->limits.max_unfinished_frame_bytes) {
+      close_for(DropReason::kLimits, "needs more buffer than the transport's limit");
+    }
+    if (closed_) {
+      break;
+    }
+    if (reader_.version_received()) {  // until then, the version deadline stays
+      if (!reader_.frame_in_progress()) {
+        deadline_ = Clock::time_point::max();
+      } else if (!was_in_progress || reader_.frames_completed() != completed_before) {
+        set_deadline(Clock::now() + shared_->limits.frame_deadline);
+      }
+    }
+    for (LocalMessage& message : arrived) {
+      auto routed = co_await router_.route(receiver_, std::move(message));
+      if (!routed) {
+        log::debug("tcp", "message from {} not delivered: {}", peer_, routed.error().to_string());
+      }
+      if (closed_) {
+        break;
+      }
+    }
+    arrived.clear();
   }
   close();
 }

@@ -7,6 +7,7 @@
 #include <asio/ip/tcp.hpp>
 
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 #include "ockam/transport/tcp/constants.hpp"
 #include "transport/tcp/internal/connection.hpp"
 #include "transport/tcp/internal/host_port.hpp"
@@ -14,28 +15,63 @@
 namespace ockam {
 namespace tcp {
 
+/// ListenerState is one listening socket and the connections it accepted, oldest first.
+struct ListenerState {
+  asio::ip::tcp::acceptor acceptor;
+  std::size_t max_connections;
+  std::vector<std::weak_ptr<Connection>> connections;
+
+  /// Makes room for one more connection: forgets closed ones, and at the limit closes the
+  /// oldest that never delivered a frame. False when every connection has delivered one.
+  bool make_room(Router& router) {
+    std::erase_if(connections, [](const std::weak_ptr<Connection>& weak) {
+      auto connection = weak.lock();
+      return !connection || connection->is_closed();
+    });
+    if (connections.size() < max_connections) {
+      return true;
+    }
+    for (auto it = connections.begin(); it != connections.end(); ++it) {
+      auto connection = it->lock();
+      if (!connection->has_delivered()) {
+        router.metrics().count_drop(DropReason::kLimits);
+        connection->close();
+        connections.erase(it);
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
 /// TransportState is shared by the TcpTransport handles and the route resolver.
 class TransportState : public std::enable_shared_from_this<TransportState> {
  public:
-  explicit TransportState(Context& ctx) : ctx_(ctx) {}
+  TransportState(Context& ctx, TcpLimits limits)
+      : ctx_(ctx), shared_(std::make_shared<SharedLimits>(SharedLimits{limits})) {}
 
   Router& router() { return ctx_.router(); }
   asio::io_context& io() { return ctx_.io(); }
 
+  /// Starts a connection over `socket`; `listener` (if any) is the one that accepted it.
   Result<TcpConnection> adopt(asio::ip::tcp::socket socket, std::string peer_key,
                               std::optional<FlowControlId> spawner_id,
-                              const std::vector<FlowControlId>& consumer_of) {
+                              const std::vector<FlowControlId>& consumer_of,
+                              ListenerState* listener = nullptr) {
     std::string peer = describe(socket);
     std::weak_ptr<TransportState> weak = weak_from_this();
-    auto connection = std::make_shared<Connection>(router(), std::move(socket), peer,
+    auto connection = std::make_shared<Connection>(router(), std::move(socket), peer, shared_,
                                                    [weak](const Address& sender) {
                                                      if (auto state = weak.lock()) {
                                                        state->forget(sender);
                                                      }
                                                    });
-    auto started = connection->start(std::move(spawner_id), consumer_of);
+    auto started = connection->start(flow_for(peer_key), std::move(spawner_id), consumer_of);
     if (!started) {
       return started.error();
+    }
+    if (listener != nullptr) {
+      listener->connections.push_back(connection);
     }
     connections_[started->sender_address()] = Entry{connection, peer_key};
     if (!peer_key.empty()) {
@@ -72,13 +108,26 @@ class TransportState : public std::enable_shared_from_this<TransportState> {
     return it == by_peer_.end() ? nullptr : &it->second;
   }
 
-  std::map<Address, std::shared_ptr<asio::ip::tcp::acceptor>> listeners;
+  std::map<Address, std::shared_ptr<ListenerState>> listeners;
 
  private:
   struct Entry {
     std::shared_ptr<Connection> connection;
     std::string peer_key;
   };
+
+  /// The flow a new connection's receiver produces. Connections this node opens to the same
+  /// "host:port" share one flow, so consumers added for it survive a reconnection (relays).
+  FlowControlId flow_for(const std::string& peer_key) {
+    if (peer_key.empty()) {
+      return FlowControlId::generate();
+    }
+    auto [it, inserted] = flow_by_peer_.try_emplace(peer_key);
+    if (inserted) {
+      it->second = FlowControlId::generate();
+    }
+    return it->second;
+  }
 
   static std::string describe(const asio::ip::tcp::socket& socket) {
     asio::error_code ec;
@@ -90,25 +139,52 @@ class TransportState : public std::enable_shared_from_this<TransportState> {
   }
 
   Context& ctx_;
+  std::shared_ptr<SharedLimits> shared_;
   std::map<Address, Entry> connections_;
   std::map<std::string, Address> by_peer_;
+  std::map<std::string, FlowControlId> flow_by_peer_;
 };
 
 namespace {
 
-Task<> accept_loop(std::shared_ptr<TransportState> state,
-                   std::shared_ptr<asio::ip::tcp::acceptor> acceptor, FlowControlId spawner_id,
-                   TcpListenerOptions options) {
-  while (acceptor->is_open()) {
-    auto [ec, socket] = co_await acceptor->async_accept(kUseTuple);
+/// True for accept errors that mean "out of resources for now" (retrying at once would spin).
+bool is_resource_exhaustion(const asio::error_code& ec) {
+  return ec == asio::error::no_descriptors || ec == asio::error::no_buffer_space ||
+         ec == asio::error::no_memory || ec.value() == ENFILE;
+}
+
+Task<> accept_loop(std::shared_ptr<TransportState> state, std::shared_ptr<ListenerState> listener,
+                   FlowControlId spawner_id, TcpListenerOptions options) {
+  asio::steady_timer pause(state->io());
+  std::chrono::milliseconds backoff = kMinAcceptBackoff;
+  while (listener->acceptor.is_open()) {
+    auto [ec, socket] = co_await listener->acceptor.async_accept(kUseTuple);
     if (ec) {
-      if (ec == asio::error::operation_aborted || !acceptor->is_open()) {
+      if (ec == asio::error::operation_aborted || !listener->acceptor.is_open()) {
         break;
       }
-      log::warn("tcp", "accept failed: {}", ec.message());
+      // Pause (the pending connections stay in the backlog), doubling up to a second while
+      // the error lasts: one log line per pause instead of a spinning loop.
+      state->router().metrics().count_drop(DropReason::kLimits);
+      std::chrono::milliseconds wait = is_resource_exhaustion(ec) ? backoff : kMinAcceptBackoff;
+      log::warn("tcp", "accept failed ({}); pausing accepts for {} ms", ec.message(), wait.count());
+      backoff = std::min(backoff * 2, kMaxAcceptBackoff);
+      pause.expires_after(wait);
+      co_await pause.async_wait(kUseTuple);
       continue;
     }
-    auto adopted = state->adopt(std::move(socket), "", spawner_id, options.consumer_of);
+    backoff = kMinAcceptBackoff;
+    if (!listener->make_room(state->router())) {
+      state->router().metrics().count_drop(DropReason::kLimits);
+      static log::RateLimit limit;
+      log::warn_limited(limit, "tcp", "refused a connection: the listener holds {} connections",
+                        listener->max_connections);
+      asio::error_code ignored;
+      socket.close(ignored);
+      continue;
+    }
+    auto adopted =
+        state->adopt(std::move(socket), "", spawner_id, options.consumer_of, listener.get());
     if (!adopted) {
       log::warn("tcp", "could not start an accepted connection: {}", adopted.error().to_string());
     }
@@ -164,8 +240,8 @@ Task<Result<Address>> resolve_with(std::shared_ptr<TransportState> state, Addres
 }  // namespace
 }  // namespace tcp
 
-TcpTransport TcpTransport::create(Context& ctx) {
-  auto state = std::make_shared<tcp::TransportState>(ctx);
+TcpTransport TcpTransport::create(Context& ctx, TcpLimits limits) {
+  auto state = std::make_shared<tcp::TransportState>(ctx, limits);
   // The resolver keeps the transport alive: routes may name TCP peers for the node's lifetime.
   ctx.router().register_transport(
       kTcp, [state](Address address) { return tcp::resolve_with(state, std::move(address)); });
@@ -182,25 +258,27 @@ Task<Result<TcpListener>> TcpTransport::listen(std::string address, TcpListenerO
   if (ec) {
     co_return Error(Origin::kTransport, Kind::kInvalid, "listen needs an IP address");
   }
-  auto acceptor = std::make_shared<asio::ip::tcp::acceptor>(state_->io());
+  auto listener = std::make_shared<tcp::ListenerState>(
+      tcp::ListenerState{asio::ip::tcp::acceptor(state_->io()), options.max_connections, {}});
+  asio::ip::tcp::acceptor& acceptor = listener->acceptor;
   asio::ip::tcp::endpoint endpoint(ip, target->port);
-  acceptor->open(endpoint.protocol(), ec);
+  acceptor.open(endpoint.protocol(), ec);
   if (!ec) {
-    acceptor->set_option(asio::socket_base::reuse_address(true), ec);
-    acceptor->bind(endpoint, ec);
+    acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+    acceptor.bind(endpoint, ec);
   }
   if (!ec) {
-    acceptor->listen(asio::socket_base::max_listen_connections, ec);
+    acceptor.listen(asio::socket_base::max_listen_connections, ec);
   }
   if (ec) {
     co_return Error(Origin::kTransport, Kind::kIo, "could not listen on that address");
   }
-  auto bound = acceptor->local_endpoint(ec);
+  auto bound = acceptor.local_endpoint(ec);
   FlowControlId flow_id = FlowControlId::generate();
   Address listener_address = Address::random_local();
   state_->router().flow_controls().add_spawner(listener_address, flow_id);
-  state_->listeners[listener_address] = acceptor;
-  asio::co_spawn(state_->io(), tcp::accept_loop(state_, acceptor, flow_id, std::move(options)),
+  state_->listeners[listener_address] = listener;
+  asio::co_spawn(state_->io(), tcp::accept_loop(state_, listener, flow_id, std::move(options)),
                  asio::detached);
   std::string socket_address = bound.address().to_string() + ":" + std::to_string(bound.port());
   co_return TcpListener(listener_address, socket_address, bound.port(), flow_id);
@@ -221,7 +299,7 @@ Result<void> TcpTransport::stop_listener(const Address& listener_address) {
     return Error(Origin::kTransport, Kind::kNotFound, "no TCP listener with that address");
   }
   asio::error_code ignored;
-  it->second->close(ignored);
+  it->second->acceptor.close(ignored);
   state_->listeners.erase(it);
   return ok();
 }

@@ -6,8 +6,28 @@
 
 namespace ockam::tcp {
 
+namespace {
+
+/// True when a decoder (ours, read_cbor_route) accepts `route`: what we send, our peer accepts.
+bool within_decoder_limits(const Route& route) {
+  if (route.size() > kMaxCborRouteLength) {
+    return false;
+  }
+  for (const Address& address : route) {
+    if (address.inner().size() > kMaxCborAddressInnerLength) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
                           ByteView payload) {
+  if (!within_decoder_limits(onward_route) || !within_decoder_limits(return_route)) {
+    return Error(Origin::kTransport, Kind::kInvalid, "a route exceeds what a TCP peer accepts");
+  }
   std::size_t start = out.size();
   ByteWriter writer(std::move(out));
   writer.write_u32_be(0);  // patched below, once the body length is known

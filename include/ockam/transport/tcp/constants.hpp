@@ -15,14 +15,17 @@ inline constexpr std::size_t kMaxMessageSize = 16 * 1024 * 1024;
 /// Each frame starts with its length as a big-endian u32.
 inline constexpr std::size_t kFrameHeaderLength = 4;
 
-// --- Implementation choices ---
+// --- Implementation choices (the limits a deployment may change are in TcpLimits) ---
 /// How long `connect` waits for the TCP handshake before failing with kTimeout.
 inline constexpr std::chrono::seconds kConnectTimeout{10};
-/// Bytes queued for one socket before senders wait (back-pressure).
-inline constexpr std::size_t kMaxPendingWriteBytes = 4 * 1024 * 1024;
-/// Size of the read buffer (grown up to one whole frame when a frame is larger).
+/// Bytes read from a socket at once, into a buffer shared by the node's connections.
 inline constexpr std::size_t kReadBufferSize = 64 * 1024;
-/// A read buffer grown above this is shrunk back once empty; below it, it is kept.
-inline constexpr std::size_t kMaxRetainedReadBuffer = 1024 * 1024;
+/// A connection keeps the buffer of an unfinished frame between frames only up to this size;
+/// above it the buffer is freed once the frame is complete (idle connections hold a few KiB).
+inline constexpr std::size_t kMaxRetainedFrameBuffer = 4 * 1024;
+/// Accept errors (no file descriptors or buffers left) pause accepting this long at first,
+/// doubling up to kMaxAcceptBackoff; one log line per pause.
+inline constexpr std::chrono::milliseconds kMinAcceptBackoff{100};
+inline constexpr std::chrono::milliseconds kMaxAcceptBackoff{1000};
 
 }  // namespace ockam::tcp

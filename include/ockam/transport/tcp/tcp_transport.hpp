@@ -21,7 +21,9 @@ class TransportState;
 class TcpTransport {
  public:
   /// Creates the transport for `ctx`'s node and registers it for route resolution.
-  static TcpTransport create(Context& ctx);
+  static TcpTransport create(Context& ctx) { return create(ctx, TcpLimits()); }
+  /// Creates the transport with the given limits on what peers may make it hold.
+  static TcpTransport create(Context& ctx, TcpLimits limits);
 
   /// Listens on "ip:port" (port 0 picks a free one). kIo if the address cannot be bound.
   Task<Result<TcpListener>> listen(std::string address, TcpListenerOptions options);

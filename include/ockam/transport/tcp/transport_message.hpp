@@ -19,7 +19,9 @@ struct TransportMessage {
 };
 
 /// append_frame appends one frame (u32 big-endian length, then the CBOR body without tracing
-/// context) to `out`. kInvalid if the body would exceed kMaxMessageSize (`out` unchanged).
+/// context) to `out`. kInvalid (`out` unchanged) if the peer's decoder would refuse the frame:
+/// a body above kMaxMessageSize, a route longer than kMaxCborRouteLength or an address longer
+/// than kMaxCborAddressInnerLength; a relay thus never emits what its peer calls malformed.
 Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
                           ByteView payload);
 

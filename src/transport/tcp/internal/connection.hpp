@@ -8,45 +8,70 @@
 
 #include "ockam/node/router.hpp"
 #include "ockam/transport/tcp/tcp_connection.hpp"
+#include "ockam/transport/tcp/tcp_options.hpp"
+#include "transport/tcp/internal/frame_reader.hpp"
 
 namespace ockam::tcp {
+
+/// SharedLimits is what one transport's connections share: the limits, and the bytes of
+/// unfinished frames they hold together (checked against `max_unfinished_frame_bytes`).
+struct SharedLimits {
+  TcpLimits limits;
+  std::size_t unfinished_frame_bytes = 0;
+};
 
 /// Connection is one TCP socket with its two node addresses: the sender (an Inbox that frames
 /// what it is given and queues it for the socket's single writer coroutine, which sends all
 /// queued frames with one write) and the receiver (a flow-control producer that routes what
-/// the reader coroutine decodes). Bad input from the peer closes the connection.
+/// the reader coroutine decodes). Bad input from the peer, a missed deadline or a peer that
+/// stops reading closes the connection; each is counted in the node's metrics.
 class Connection final : public Inbox, public std::enable_shared_from_this<Connection> {
  public:
   using ClosedCallback = std::function<void(const Address& sender)>;
 
   Connection(Router& router, asio::ip::tcp::socket socket, std::string peer,
-             ClosedCallback on_closed);
+             std::shared_ptr<SharedLimits> shared, ClosedCallback on_closed);
 
-  /// Registers the addresses and flow control, then starts the reader and writer.
-  Result<TcpConnection> start(std::optional<FlowControlId> spawner_id,
+  /// Registers the addresses and flow control (the receiver produces `flow_id`), then starts
+  /// the reader and writer.
+  Result<TcpConnection> start(FlowControlId flow_id, std::optional<FlowControlId> spawner_id,
                               const std::vector<FlowControlId>& consumer_of);
 
-  bool has_space() const override { return closed_ || pending_.size() < kPendingLimit; }
+  bool has_space() const override {
+    return closed_ || pending_.size() < shared_->limits.max_pending_write_bytes;
+  }
   Task<> wait_for_space() override;
   Result<void> push(Envelope envelope) override;
   void close() override;
   bool is_closed() const override { return closed_; }
 
- private:
-  static constexpr std::size_t kPendingLimit = 4 * 1024 * 1024;
+  /// True once the peer sent a frame that decoded (listeners replace connections that never
+  /// did first when they are full).
+  bool has_delivered() const noexcept { return delivered_; }
 
+ private:
   Task<> read_loop();
   Task<> write_loop();
-  /// Reads until at least `count` bytes are buffered; false on EOF or error.
-  Task<bool> fill(std::size_t count);
+  /// Decodes one frame body into `out`; false when it is malformed.
+  bool decode_frame(ByteView body, std::vector<LocalMessage>& out);
+  /// Brings the node's gauges and the shared budget up to date with what this connection holds.
+  void account();
+  void set_deadline(std::chrono::steady_clock::time_point at);
+  void on_deadline_timer();
+  void on_write_stalled();
+  /// Closes the connection because of the peer: counts `reason` and logs at most once a second.
+  void close_for(DropReason reason, std::string_view what);
 
   Router& router_;
   asio::ip::tcp::socket socket_;
   std::string peer_;
+  std::shared_ptr<SharedLimits> shared_;
   ClosedCallback on_closed_;
   Address sender_ = Address::random_local();
   Address receiver_ = Address::random_local();
   bool closed_ = false;
+  bool started_ = false;
+  bool delivered_ = false;
 
   Bytes pending_;
   Bytes writing_;
@@ -54,10 +79,16 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
   std::size_t producers_waiting_ = 0;
   asio::steady_timer write_wake_;
   asio::steady_timer space_freed_;
+  asio::steady_timer stall_timer_;
+  bool stall_armed_ = false;
 
-  Bytes read_buffer_;
-  std::size_t read_begin_ = 0;
-  std::size_t read_end_ = 0;
+  FrameReader reader_;
+  asio::steady_timer deadline_timer_;
+  std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+  bool deadline_armed_ = false;
+
+  std::size_t accounted_read_ = 0;
+  std::size_t accounted_write_ = 0;
 };
 
 }  // namespace ockam::tcp
