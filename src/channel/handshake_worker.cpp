@@ -27,6 +27,8 @@ Task<> reap_if_unfinished(Runtime& runtime, std::weak_ptr<ChannelState> weak,
 
 Task<Result<void>> HandshakeWorker::initialize(Context& ctx) {
   if (exchange_->role() == noise::Role::kResponder) {
+    counted_half_open_ = true;
+    ++ctx.router().metrics().half_open_handshakes;
     asio::co_spawn(ctx.io(), reap_if_unfinished(ctx.runtime(), state_, responder_timeout_),
                    asio::detached);
     co_return ok();
@@ -119,6 +121,7 @@ Task<Result<void>> HandshakeWorker::complete(Context& ctx) {
     co_return co_await fail(ctx, started.error());
   }
   state_->established = true;
+  leave_half_open(ctx);
   watch_transport(ctx, state_);
   if (outcome_) {
     if (!creator_.inner().empty()) {
@@ -169,7 +172,15 @@ Task<Result<void>> HandshakeWorker::handle_ciphertext(Context& ctx, LocalMessage
                                               state_->addresses.decryptor_internal);
 }
 
+void HandshakeWorker::leave_half_open(Context& ctx) {
+  if (counted_half_open_) {
+    counted_half_open_ = false;
+    --ctx.router().metrics().half_open_handshakes;
+  }
+}
+
 Task<Result<void>> HandshakeWorker::shutdown(Context& ctx) {
+  leave_half_open(ctx);
   if (state_->established) {
     co_await close_channel(ctx, state_, /*notify_peer=*/true);
   }

@@ -4,6 +4,7 @@
 #include "ockam/channel/handshake_machine.hpp"
 #include "ockam/channel/x3dh_key_exchange.hpp"
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 
 namespace ockam::channel::internal {
 namespace {
@@ -56,6 +57,24 @@ Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> mess
     log::debug("channel", "secure channel listener dropped a message that is not a message 1");
     co_return ok();
   }
+  std::erase_if(half_open_, [](const std::weak_ptr<ChannelState>& weak) {
+    auto state = weak.lock();
+    return !state || state->established || state->closing;
+  });
+  while (half_open_.size() >= std::max<std::size_t>(options_.max_half_open_handshakes, 1)) {
+    // Drop the oldest half-open handshake: a flood of message 1s cannot hold more.
+    auto oldest = half_open_.front().lock();
+    half_open_.pop_front();
+    if (!oldest) {
+      continue;
+    }
+    oldest->closing = true;
+    ctx.router().metrics().count_drop(DropReason::kLimits);
+    static log::RateLimit limit;
+    log::warn_limited(limit, "channel", "dropped the oldest of {} half-open handshakes",
+                      options_.max_half_open_handshakes);
+    (void)co_await ctx.stop_worker(oldest->addresses.decryptor_remote);
+  }
   auto state = std::make_shared<ChannelState>();
   state->role = noise::Role::kResponder;
   state->flow_control_id = FlowControlId::generate();
@@ -79,6 +98,7 @@ Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> mess
   if (!started) {
     co_return started.error();
   }
+  half_open_.push_back(state);
   (void)local.onward_route.step();
   local.onward_route.prepend(std::move(responder));
   co_return co_await ctx.forward(std::move(local));

@@ -96,13 +96,24 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   if (!started) {
     co_return started.error();
   }
+  // Fail fast: when the first hop (e.g. the TCP connection) goes away, the handshake cannot
+  // complete; say so at once instead of after the timeout.
+  std::uint64_t watch = ctx.router().watch(*state->remote_route.next(), [outcome] {
+    outcome->finish(Error(Origin::kChannel, Kind::kIo,
+                          "the connection under the secure channel handshake closed"));
+  });
   if (!outcome->result) {
     outcome->done.expires_after(options.timeout);
     co_await outcome->done.async_wait(kUseTuple);
   }
-  if (!outcome->result) {
+  ctx.router().unwatch(watch);
+  if (!outcome->result || !*outcome->result) {
     state->closing = true;
-    (void)co_await ctx.stop_worker(responder);
+    if (ctx.router().has_address(responder)) {
+      (void)co_await ctx.stop_worker(responder);
+    }
+  }
+  if (!outcome->result) {
     co_return Error(Origin::kChannel, Kind::kTimeout, "the secure channel handshake timed out");
   }
   co_return std::move(*outcome->result);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstddef>
 #include <vector>
 
 #include "ockam/channel/constants.hpp"
@@ -34,13 +35,15 @@ struct SecureChannelOptions {
 
 /// SecureChannelListenerOptions: the responder's trust policy, which flows may deliver
 /// handshakes to it (e.g. a TCP listener's: `as_consumer(tcp_listener.flow_control_id())`), the
-/// key agreements it accepts (default Noise XX only) and how long a half-open handshake may wait
-/// before it is dropped.
+/// key agreements it accepts (default Noise XX only), how long a half-open handshake may wait
+/// before it is dropped, and how many may be open at once (at the limit, the oldest is dropped
+/// for a new one).
 struct SecureChannelListenerOptions {
   identity::TrustPolicy trust_policy = identity::trust_everyone();
   std::vector<FlowControlId> consumer_of;
   std::chrono::milliseconds handshake_timeout = channel::kResponderHandshakeTimeout;
   std::vector<channel::KeyAgreement> key_agreements{channel::KeyAgreement::kNoiseXx};
+  std::size_t max_half_open_handshakes = 1000;
 
   /// Accepts exactly `values` (both: a first message of 64 bytes starts X3DH, any other XX).
   SecureChannelListenerOptions& with_key_agreements(std::vector<channel::KeyAgreement> values) {

@@ -35,12 +35,15 @@ class HandshakeWorker final : public Worker<Any> {
   /// Sends every message the key exchange has ready; false when the handshake failed instead.
   Task<bool> send_pending(Context& ctx);
   Task<Result<void>> fail(Context& ctx, Error error);
+  /// Takes a responder out of the node's half-open handshake gauge (once).
+  void leave_half_open(Context& ctx);
 
   std::unique_ptr<KeyExchange> exchange_;
   std::shared_ptr<ChannelState> state_;
   std::shared_ptr<HandshakeOutcome> outcome_;
   Address creator_;
   std::chrono::milliseconds responder_timeout_;
+  bool counted_half_open_ = false;
 };
 
 }  // namespace ockam::channel::internal

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <deque>
 #include <memory>
 
+#include "channel/internal/channel_state.hpp"
 #include "ockam/channel/key_exchange.hpp"
 #include "ockam/channel/secure_channel_options.hpp"
 #include "ockam/channel/x3dh_signed_prekey.hpp"
@@ -13,7 +15,9 @@ namespace ockam::channel::internal {
 /// ListenerWorker spawns a responder for each handshake message 1 that reaches it and forwards
 /// the message there; messages that cannot be a message 1 of an accepted key agreement are
 /// dropped. For X3DH it keeps one signed prekey, made on first use and again whenever the
-/// identity's purpose key changes; each responder adds its own one-time prekey.
+/// identity's purpose key changes; each responder adds its own one-time prekey. It keeps at
+/// most `max_half_open_handshakes` responders whose handshake has not completed, stopping the
+/// oldest for a new one.
 class ListenerWorker final : public Worker<Any> {
  public:
   ListenerWorker(std::shared_ptr<identity::Identities> identities, identity::Identity self,
@@ -35,6 +39,8 @@ class ListenerWorker final : public Worker<Any> {
   FlowControlId flow_control_id_;
   SecureChannelListenerOptions options_;
   std::shared_ptr<const X3dhSignedPrekey> prekey_;
+  /// Responders spawned here, oldest first; those that completed or stopped are forgotten.
+  std::deque<std::weak_ptr<ChannelState>> half_open_;
 };
 
 }  // namespace ockam::channel::internal
