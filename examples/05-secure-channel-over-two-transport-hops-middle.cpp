@@ -19,9 +19,11 @@ int main(int argc, char** argv) {
     // Create a TCP connection to Bob.
     auto connection_to_bob = (co_await tcp.connect(to)).value();
 
-    // Start a Relay to forward messages to Bob using the TCP connection.
+    // Start a Relay to forward messages to Bob. Naming Bob's TCP address (rather than the
+    // connection) lets the relay reconnect when Bob restarts; it reuses the connection above.
+    (void)connection_to_bob;
     (co_await node.start_worker("forward_to_bob",
-                                ockam::examples::Relay(ockam::route(connection_to_bob))))
+                                ockam::examples::Relay(ockam::route(ockam::tcp_address(to)))))
         .value();
 
     // Create a TCP listener and wait for incoming connections.

@@ -1,14 +1,135 @@
 #include "ockam/relay/relay.hpp"
 
+#include <algorithm>
+
+#include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
+#include "ockam/node/runtime.hpp"
+
 namespace ockam {
 
+struct Relay::Link {
+  /// The route as configured; may hold transport addresses.
+  Route configured;
+  /// The route in use (transport addresses resolved), valid while `up`.
+  Route current;
+  bool up = false;
+  bool stopped = false;
+  bool reconnecting = false;
+  std::uint64_t watch = 0;
+};
+
+namespace {
+
+constexpr std::chrono::milliseconds kFirstRetry{500};
+constexpr std::chrono::milliseconds kLongestRetry{5000};
+
+bool has_transport_address(const Route& route) {
+  return std::any_of(route.begin(), route.end(),
+                     [](const Address& address) { return !address.is_local(); });
+}
+
+Task<> reconnect(Runtime& runtime, std::shared_ptr<Relay::Link> link);
+
+/// Uses `route` until its first hop goes away, then reconnects.
+void connected(Runtime& runtime, const std::shared_ptr<Relay::Link>& link, Route route) {
+  if (link->up) {
+    return;  // a concurrent attempt got there first
+  }
+  link->current = std::move(route);
+  link->up = true;
+  std::weak_ptr<Relay::Link> weak = link;
+  link->watch = runtime.router().watch(*link->current.next(), [&runtime, weak] {
+    auto alive = weak.lock();
+    if (!alive || alive->stopped) {
+      return;
+    }
+    alive->up = false;
+    alive->watch = 0;
+    log::info("relay", "the relay's connection closed; reconnecting");
+    asio::co_spawn(runtime.io(), reconnect(runtime, alive), asio::detached);
+  });
+}
+
+Task<> reconnect(Runtime& runtime, std::shared_ptr<Relay::Link> link) {
+  if (link->reconnecting) {
+    co_return;
+  }
+  link->reconnecting = true;
+  asio::steady_timer pause(runtime.io());
+  std::chrono::milliseconds backoff = kFirstRetry;
+  while (!link->stopped && !runtime.is_stopping()) {
+    auto resolved = co_await runtime.router().resolve_route(link->configured);
+    if (link->stopped) {
+      break;
+    }
+    if (resolved) {
+      log::info("relay", "the relay reconnected");
+      connected(runtime, link, std::move(*resolved));
+      break;
+    }
+    static log::RateLimit limit;
+    log::warn_limited(limit, "relay", "the relay could not reconnect ({}); next try in {} ms",
+                      resolved.error().to_string(), backoff.count());
+    pause.expires_after(backoff);
+    co_await pause.async_wait(kUseTuple);
+    backoff = std::min(backoff * 2, kLongestRetry);
+  }
+  link->reconnecting = false;
+}
+
+}  // namespace
+
+Relay::Relay(Route forward_route) : link_(std::make_shared<Link>()) {
+  link_->configured = std::move(forward_route);
+}
+
+Task<Result<void>> Relay::initialize(Context& ctx) {
+  if (!has_transport_address(link_->configured)) {
+    link_->current = link_->configured;
+    link_->up = true;
+    co_return ok();
+  }
+  // The first connection is made before the relay serves: a wrong address shows at once in
+  // the log, and the relay keeps retrying in the background.
+  auto resolved = co_await ctx.router().resolve_route(link_->configured);
+  if (resolved) {
+    connected(ctx.runtime(), link_, std::move(*resolved));
+  } else {
+    asio::co_spawn(ctx.io(), reconnect(ctx.runtime(), link_), asio::detached);
+  }
+  co_return ok();
+}
+
+Task<Result<void>> Relay::shutdown(Context& ctx) {
+  link_->stopped = true;
+  if (link_->watch != 0) {
+    ctx.router().unwatch(link_->watch);
+    link_->watch = 0;
+  }
+  co_return ok();
+}
+
 Task<Result<void>> Relay::handle_message(Context& ctx, Routed<Any> message) {
+  if (!link_->up) {
+    // Try at once rather than wait for the next back-off step: the peer may be back already.
+    auto resolved = co_await ctx.router().resolve_route(link_->configured);
+    if (resolved && !link_->stopped) {
+      connected(ctx.runtime(), link_, std::move(*resolved));
+    }
+  }
+  if (!link_->up) {
+    ctx.router().metrics().count_drop(DropReason::kUnknownAddress);
+    log::debug("relay", "dropped a message while the relay reconnects");
+    co_return ok();
+  }
+  const Route& forward_route = link_->current;
   LocalMessage local = std::move(message).take_local_message();
   if (auto stepped = local.onward_route.step(); !stepped) {
     co_return stepped.error();
   }
-  local.onward_route.prepend_route(forward_route_);
-  const Address* next_hop = forward_route_.next();
+  local.onward_route.prepend_route(forward_route);
+  const Address* next_hop = forward_route.next();
   const Address* previous_hop = local.return_route.next();
   if (next_hop != nullptr && previous_hop != nullptr) {
     FlowControls& flows = ctx.flow_controls();

@@ -1,6 +1,8 @@
 #include "ockam/relay/relay_service.hpp"
 
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
+#include "ockam/node/runtime.hpp"
 #include "ockam/relay/relay.hpp"
 
 namespace ockam {
@@ -8,6 +10,10 @@ namespace {
 
 constexpr std::string_view kRandomName = "register";
 constexpr std::chrono::milliseconds kRegistrationTimeout{15'000};
+/// Re-registration after the connection to the relay node closed: back-off from 0.5 s to 5 s
+/// (Ockam's sessions retry after 5 s).
+constexpr std::chrono::milliseconds kFirstReRegistration{500};
+constexpr std::chrono::milliseconds kLongestReRegistration{5000};
 
 bool is_name_character(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -63,7 +69,10 @@ Task<Result<void>> start_relay_service(Context& ctx, RelayServiceOptions options
   return ctx.start_worker(kRelayServiceAddress, RelayService(std::move(options)));
 }
 
-Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name) {
+namespace {
+
+/// Registers `name` with the relay service at the end of `to_relay_node`; the relay's address.
+Task<Result<std::string>> register_relay(Context& ctx, Route to_relay_node, std::string name) {
   to_relay_node.append(kRelayServiceAddress);
   auto reply = co_await ctx.send_and_receive<std::string>(std::move(to_relay_node), name,
                                                           kRegistrationTimeout);
@@ -77,6 +86,66 @@ Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node,
     co_return Error(Origin::kRelay, Kind::kProtocol, "the relay service answered another name");
   }
   co_return std::move(*reply);
+}
+
+/// Waits until the connection at the start of `to_relay_node` closes, then re-registers `name`
+/// (with back-off) over a new connection, for as long as the node runs.
+Task<> keep_registered(Runtime& runtime, Route to_relay_node, std::string name) {
+  auto wake = std::make_shared<asio::steady_timer>(runtime.io());
+  std::chrono::milliseconds backoff = kFirstReRegistration;
+  bool registered = true;
+  while (!runtime.is_stopping()) {
+    if (registered) {
+      auto resolved = co_await runtime.router().resolve_route(to_relay_node);
+      if (resolved && !resolved->empty()) {
+        std::weak_ptr<asio::steady_timer> weak = wake;
+        std::uint64_t watch = runtime.router().watch(*resolved->next(), [weak] {
+          if (auto timer = weak.lock()) {
+            timer->cancel();
+          }
+        });
+        wake->expires_at(std::chrono::steady_clock::time_point::max());
+        co_await wake->async_wait(kUseTuple);
+        runtime.router().unwatch(watch);
+        log::info("relay", "the connection to the relay node closed; registering again");
+      }
+      registered = false;
+      backoff = kFirstReRegistration;
+      continue;
+    }
+    auto again = co_await register_relay(runtime.main_context(), to_relay_node, name);
+    if (again) {
+      log::info("relay", "the remote relay is registered again");
+      registered = true;
+      continue;
+    }
+    static log::RateLimit limit;
+    log::warn_limited(limit, "relay",
+                      "could not register the remote relay again ({}); next try "
+                      "in {} ms",
+                      again.error().to_string(), backoff.count());
+    wake->expires_after(backoff);
+    co_await wake->async_wait(kUseTuple);
+    backoff = std::min(backoff * 2, kLongestReRegistration);
+  }
+}
+
+}  // namespace
+
+Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name) {
+  auto registered = co_await register_relay(ctx, to_relay_node, name);
+  if (!registered) {
+    co_return registered.error();
+  }
+  const Address* first_hop = to_relay_node.next();
+  if (first_hop != nullptr && !first_hop->is_local()) {
+    // Reconnectable: keep the name registered across reconnections (the assigned one when a
+    // random name was asked for).
+    std::string kept = registered->substr(std::string_view(kRelayPrefix).size());
+    asio::co_spawn(ctx.io(), keep_registered(ctx.runtime(), std::move(to_relay_node), kept),
+                   asio::detached);
+  }
+  co_return std::move(*registered);
 }
 
 }  // namespace ockam

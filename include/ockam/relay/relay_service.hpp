@@ -48,7 +48,10 @@ Task<Result<void>> start_relay_service(Context& ctx, RelayServiceOptions options
 /// create_remote_relay registers `name` ("register" for a random one) with the relay service
 /// at the end of `to_relay_node` and returns the relay's address on that node (e.g.
 /// "forward_to_bob"); messages sent there reach this node. kTimeout if nobody answers,
-/// kProtocol if the answer does not name the requested relay.
+/// kProtocol if the answer does not name the requested relay. When `to_relay_node` starts with
+/// a transport address (`tcp_address("host:port")`), the registration heals: once the
+/// connection closes, the name is registered again over a new connection (back-off 0.5 s to
+/// 5 s) for as long as the node runs.
 Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name);
 
 }  // namespace ockam
