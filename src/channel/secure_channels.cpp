@@ -107,13 +107,14 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
     co_await outcome->done.async_wait(kUseTuple);
   }
   ctx.router().unwatch(watch);
-  if (!outcome->result || !*outcome->result) {
+  bool timed_out = !outcome->result;
+  if (timed_out || !*outcome->result) {
     state->closing = true;
     if (ctx.router().has_address(responder)) {
-      (void)co_await ctx.stop_worker(responder);
+      (void)co_await ctx.stop_worker(responder);  // its shutdown reports kShutdown: not ours
     }
   }
-  if (!outcome->result) {
+  if (timed_out) {
     co_return Error(Origin::kChannel, Kind::kTimeout, "the secure channel handshake timed out");
   }
   co_return std::move(*outcome->result);

@@ -155,12 +155,16 @@ class WellBehavedClient {
 /// served is the answer a well-behaved client gets from the node at `address` ("ping" when
 /// served), waiting on `ctx`'s node without blocking it. The client gives up by its own
 /// timeouts (connect and reply), so this always returns.
-inline Task<std::string> served(Context& ctx, std::string address,
-                                std::vector<std::string> path = {}) {
+inline Task<std::string> served(Context& ctx, std::string address, std::vector<std::string> path) {
   WellBehavedClient client(std::move(address), std::move(path));
   (void)co_await wait_until(
       ctx, [&client] { return client.done(); }, std::chrono::seconds(30));
   co_return client.done() ? client.answer() : "not served";
+}
+// An overload rather than a default argument of class type: GCC 12 mishandles the lifetime of
+// such defaults inside co_await expressions.
+inline Task<std::string> served(Context& ctx, std::string address) {
+  return served(ctx, std::move(address), std::vector<std::string>());
 }
 
 }  // namespace ockam::testing

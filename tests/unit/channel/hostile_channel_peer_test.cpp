@@ -99,7 +99,9 @@ TEST(HostileChannelPeerTest, HalfOpenHandshakesAreBoundedAndTheOldestIsDropped) 
     // An unauthenticated client sends handshake message 1s and never reads the answers.
     Bytes flood{tcp::kProtocolVersion};
     for (std::size_t i = 0; i < kFlood; ++i) {
-      Bytes ephemeral(32, static_cast<std::uint8_t>(i));
+      Bytes ephemeral(32, 0x42);  // a valid X25519 key, made distinct
+      ephemeral[0] = static_cast<std::uint8_t>(i);
+      ephemeral[1] = static_cast<std::uint8_t>(i >> 8);
       Bytes frame = testing::frame_to(route("bob"), ephemeral);
       flood.insert(flood.end(), frame.begin(), frame.end());
     }

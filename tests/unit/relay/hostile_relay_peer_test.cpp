@@ -28,7 +28,10 @@ TEST(HostileRelayPeerTest, AFrameTheNextNodeWouldRefuseIsDroppedAtTheRelay) {
         .value();
     auto middle = (co_await tcp.listen("127.0.0.1:0")).value();
     ctx.flow_controls().add_consumer("forward_to_bob", middle.flow_control_id());
-    EXPECT_EQ(co_await testing::served(ctx, middle.socket_address(), {"forward_to_bob"}), "ping");
+    // (A named vector: GCC 12 miscompiles a braced list of string literals in a co_await.)
+    std::vector<std::string> via_relay;
+    via_relay.emplace_back("forward_to_bob");
+    EXPECT_EQ(co_await testing::served(ctx, middle.socket_address(), via_relay), "ping");
     const NodeMetrics& metrics = ctx.router().metrics();
     // The middle's connection to the responder, both ends (the client's has gone).
     EXPECT_TRUE(co_await wait_until(
@@ -48,7 +51,7 @@ TEST(HostileRelayPeerTest, AFrameTheNextNodeWouldRefuseIsDroppedAtTheRelay) {
         ctx, [&] { return metrics.dropped(DropReason::kLimits) == 1; }, 5s));
     EXPECT_EQ(metrics.dropped(DropReason::kMalformed), 0u);  // the responder saw nothing bad
     EXPECT_EQ(metrics.tcp_connections, 3u);  // + the attacker's; the relay's stayed open
-    EXPECT_EQ(co_await testing::served(ctx, middle.socket_address(), {"forward_to_bob"}), "ping");
+    EXPECT_EQ(co_await testing::served(ctx, middle.socket_address(), via_relay), "ping");
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
