@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   ockam::bench::add_channel_throughput_command(app);
   ockam::bench::add_channel_latency_command(app);
   ockam::bench::add_tcp_handshakes_command(app);
+  ockam::bench::add_storage_command(app);
   ockam::bench::add_peer_command(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

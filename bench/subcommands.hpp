@@ -21,6 +21,9 @@ void add_channel_throughput_command(CLI::App& app);
 void add_channel_latency_command(CLI::App& app);
 /// `tcp-handshakes`: connect + secure channel + one round trip per second, beside plain TCP.
 void add_tcp_handshakes_command(CLI::App& app);
+/// `storage`: identities created/loaded and secrets sealed/unsealed per second (SQLite and
+/// PostgreSQL), beside raw inserts and selects of the same rows.
+void add_storage_command(CLI::App& app);
 /// `peer` (hidden): the server process of the two-process benchmarks (internal/peer_command.cpp).
 void add_peer_command(CLI::App& app);
 

@@ -30,5 +30,20 @@ function(ockam_test_dir dir)
   target_compile_definitions(${name}_tests PRIVATE
     OCKAM_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
     OCKAM_BUILD_DIR="${PROJECT_BINARY_DIR}")
-  gtest_discover_tests(${name}_tests DISCOVERY_MODE PRE_TEST PROPERTIES LABELS "unit;${name}")
+  # Tests parameterized on PostgreSQL (instances named */Postgres) need a server: they run as one
+  # ctest entry each binary under tests/support/postgres.sh (ockam_postgres_tests below).
+  gtest_discover_tests(${name}_tests DISCOVERY_MODE PRE_TEST TEST_FILTER "-*/Postgres"
+                       PROPERTIES LABELS "unit;${name}")
+endfunction()
+
+# ockam_postgres_tests(<dir>) runs the PostgreSQL instances of the <dir> test binary against a
+# throwaway server started by tests/support/postgres.sh (skipped, status 77, where PostgreSQL
+# cannot run).
+function(ockam_postgres_tests dir)
+  string(REPLACE "/" "_" name "${dir}")
+  add_test(NAME ${name}_postgres
+           COMMAND ${PROJECT_SOURCE_DIR}/tests/support/postgres.sh $<TARGET_FILE:${name}_tests>
+                   --gtest_filter=*/Postgres)
+  set_tests_properties(${name}_postgres PROPERTIES
+                       TIMEOUT 120 SKIP_RETURN_CODE 77 LABELS "unit;${name};postgres")
 endfunction()

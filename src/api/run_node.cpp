@@ -5,9 +5,19 @@
 
 #include <asio/signal_set.hpp>
 
-namespace ockam {
+#include "ockam/storage/storage.hpp"
 
-int run_node(std::function<Task<Result<void>>(Node)> main) {
+namespace ockam {
+namespace {
+
+int report(const Error& error) {
+  std::fprintf(stderr, "Error: %s\n", error.to_string().c_str());
+  return 1;
+}
+
+// Runs `main` on a node made by `make_node` until it stops or a signal arrives.
+int run(const std::function<Node(Runtime&)>& make_node,
+        const std::function<Task<Result<void>>(Node)>& main) {
   Runtime runtime;
   asio::signal_set signals(runtime.io(), SIGINT, SIGTERM);
   signals.async_wait([&runtime](const asio::error_code& ec, int) {
@@ -15,13 +25,27 @@ int run_node(std::function<Task<Result<void>>(Node)> main) {
       runtime.request_stop();
     }
   });
-  auto result =
-      runtime.run_until_stopped([&main](Context& ctx) { return main(Node(ctx.runtime())); });
+  auto result = runtime.run_until_stopped(
+      [&main, &make_node](Context& ctx) { return main(make_node(ctx.runtime())); });
   if (!result) {
-    std::fprintf(stderr, "Error: %s\n", result.error().to_string().c_str());
-    return 1;
+    return report(result.error());
   }
   return 0;
+}
+
+}  // namespace
+
+int run_node(std::function<Task<Result<void>>(Node)> main) {
+  return run([](Runtime& runtime) { return Node(runtime); }, main);
+}
+
+int run_node(NodeOptions options, std::function<Task<Result<void>>(Node)> main) {
+  options.storage.scope = options.name;
+  auto storage = storage::Storage::open(std::move(options.storage));
+  if (!storage) {
+    return report(storage.error());
+  }
+  return run([&storage](Runtime& runtime) { return Node(runtime, *storage); }, main);
 }
 
 }  // namespace ockam

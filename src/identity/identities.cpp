@@ -4,12 +4,17 @@
 #include <utility>
 
 #include "identity/internal/cbor_fields.hpp"
+#include "ockam/crypto/sha256.hpp"
 #include "ockam/identity/constants.hpp"
 #include "ockam/identity/purpose_key_verification.hpp"
 #include "ockam/identity/versioned_data.hpp"
+#include "ockam/storage/storage.hpp"
 
 namespace ockam::identity {
 namespace {
+
+// Ockam's purpose name for secure-channel static keys (the `purpose` column).
+const std::string kSecureChannels = "SecureChannels";
 
 // Builds a change stating `data`, signed by `key` and, for a rotation, by `previous_key`.
 Result<Change> signed_change(const vault::Vault& vault, const ChangeData& data,
@@ -37,23 +42,83 @@ Result<Change> signed_change(const vault::Vault& vault, const ChangeData& data,
 Identities::Identities(std::shared_ptr<vault::Vault> vault, Clock clock)
     : vault_(std::move(vault)), clock_(std::move(clock)) {}
 
+Identities::Identities(std::shared_ptr<vault::Vault> vault,
+                       std::shared_ptr<storage::Storage> storage, Clock clock)
+    : vault_(std::move(vault)), storage_(std::move(storage)), clock_(std::move(clock)) {}
+
+void Identities::cache_locked(const Identity& identity) const {
+  if (known_.size() >= kMaxKnownIdentities && !known_.contains(identity.identifier())) {
+    // Drop one peer (with storage it is read back on demand; without, it is imported again at
+    // its next handshake). Our own identities stay.
+    for (auto it = known_.begin(); it != known_.end(); ++it) {
+      if (!own_.contains(it->first)) {
+        known_.erase(it);
+        break;
+      }
+    }
+  }
+  known_.insert_or_assign(identity.identifier(), identity);
+}
+
 Result<Identity> Identities::remember(Identity identity) {
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = known_.try_emplace(identity.identifier(), identity);
-  if (inserted) {
+  return remember_locked(std::move(identity));
+}
+
+Result<Identity> Identities::remember_locked(Identity identity) {
+  auto cached = known_.find(identity.identifier());
+  if (cached != known_.end() && cached->second == identity) {
+    return cached->second;
+  }
+  const Error conflict(Origin::kIdentity, Kind::kInvalid,
+                       "the change history conflicts with a known one");
+  if (storage_ == nullptr) {
+    if (cached != known_.end() &&
+        identity.compare_to(cached->second) != HistoryComparison::kNewer) {
+      return conflict;
+    }
+    cache_locked(identity);
     return identity;
   }
-  switch (identity.compare_to(it->second)) {
-    case HistoryComparison::kEqual:
-      return it->second;
-    case HistoryComparison::kNewer:
-      it->second = identity;
-      return identity;
-    case HistoryComparison::kOlder:
-    case HistoryComparison::kConflict:
-      break;
+  // The database is the reference (other processes share it): compare with the stored history
+  // and replace it in one transaction.
+  std::optional<Identity> outcome;
+  std::string identifier = identity.identifier().to_string();
+  auto& repository = storage_->identities();
+  auto stored = storage_->database().transaction([&]() -> Result<void> {
+    auto bytes = repository.change_history(identifier);
+    if (bytes) {
+      auto known = Identity::import(*bytes);
+      if (!known) {
+        return Error(Origin::kIdentity, Kind::kInvalid,
+                     "a stored change history does not verify (damaged database)");
+      }
+      switch (identity.compare_to(*known)) {
+        case HistoryComparison::kEqual:
+          outcome = std::move(*known);
+          return ok();
+        case HistoryComparison::kNewer:
+          break;
+        case HistoryComparison::kOlder:
+        case HistoryComparison::kConflict:
+          return conflict;
+      }
+    } else if (bytes.error().kind() != Kind::kNotFound) {
+      return bytes.error();
+    }
+    auto put = repository.put_change_history(identifier, identity.export_bytes(),
+                                             static_cast<std::int64_t>(now()));
+    if (!put) {
+      return put;
+    }
+    outcome = identity;
+    return ok();
+  });
+  if (!stored) {
+    return stored.error();
   }
-  return Error(Origin::kIdentity, Kind::kInvalid, "the change history conflicts with a known one");
+  cache_locked(*outcome);
+  return std::move(*outcome);
 }
 
 Result<vault::SigningKeyHandle> Identities::key_of(const Identity& identity) const {
@@ -85,7 +150,9 @@ Result<Identity> Identities::create_identity_with_key(const vault::SigningKeyHan
   if (!identity) {
     return identity.error();
   }
-  return remember(std::move(*identity));
+  std::lock_guard lock(mutex_);
+  own_.insert(identity->identifier());
+  return remember_locked(std::move(*identity));
 }
 
 Result<Identity> Identities::import(ByteView change_history) {
@@ -107,10 +174,215 @@ Result<Identity> Identities::import_hex(std::string_view change_history_hex) {
 Result<Identity> Identities::get(const Identifier& identifier) const {
   std::lock_guard lock(mutex_);
   auto it = known_.find(identifier);
-  if (it == known_.end()) {
-    return Error(Origin::kIdentity, Kind::kNotFound, "unknown identity");
+  if (it != known_.end()) {
+    return it->second;
   }
-  return it->second;
+  const Error unknown(Origin::kIdentity, Kind::kNotFound, "unknown identity");
+  if (storage_ == nullptr) {
+    return unknown;
+  }
+  auto bytes = storage_->identities().change_history(identifier.to_string());
+  if (!bytes) {
+    return bytes.error().kind() == Kind::kNotFound ? unknown : bytes.error();
+  }
+  // Verified again: the database is outside our control.
+  auto identity = Identity::import(*bytes);
+  if (!identity || identity->identifier() != identifier) {
+    return Error(Origin::kIdentity, Kind::kInvalid,
+                 "a stored change history does not verify (damaged database)");
+  }
+  cache_locked(*identity);
+  return std::move(*identity);
+}
+
+Result<storage::Storage*> Identities::names() const {
+  if (storage_ != nullptr) {
+    return storage_.get();
+  }
+  std::lock_guard lock(mutex_);
+  if (names_in_memory_ == nullptr) {
+    auto opened = storage::Storage::open(storage::StorageOptions::in_memory());
+    if (!opened) {
+      return opened.error();
+    }
+    names_in_memory_ = std::move(*opened);
+  }
+  return names_in_memory_.get();
+}
+
+Result<Identity> Identities::create_named_identity(const std::string& name,
+                                                   vault::SigningKeyType type) {
+  if (name.empty()) {
+    return Error(Origin::kIdentity, Kind::kInvalid, "an identity name may not be empty");
+  }
+  auto names_storage = names();
+  if (!names_storage) {
+    return names_storage.error();
+  }
+  storage::Storage& names_db = **names_storage;
+  if (auto taken = names_db.identities().named(name); taken) {
+    return Error(Origin::kIdentity, Kind::kAlreadyExists, "an identity with this name exists");
+  }
+  auto identity = create_identity(type);
+  if (!identity) {
+    return identity.error();
+  }
+  // The history was stored when remembered; storing it again with the name in one transaction
+  // makes the pair atomic even if a concurrent import evicted it in between.
+  std::string identifier = identity->identifier().to_string();
+  auto named = names_db.database().transaction([&]() -> Result<void> {
+    auto put = names_db.identities().put_change_history(identifier, identity->export_bytes(),
+                                                        static_cast<std::int64_t>(now()));
+    if (!put) {
+      return put;
+    }
+    return names_db.identities().insert_named(name, identifier, static_cast<std::int64_t>(now()));
+  });
+  if (!named) {
+    if (auto key = key_of(*identity); key) {
+      (void)vault_->delete_signing_key(*key);
+    }
+    if (named.error().kind() == Kind::kAlreadyExists) {
+      return Error(Origin::kIdentity, Kind::kAlreadyExists, "an identity with this name exists");
+    }
+    return named.error();
+  }
+  return identity;
+}
+
+Result<Identity> Identities::get_or_create_named_identity(const std::string& name) {
+  auto found = get_named_identity(name);
+  if (found || found.error().kind() != Kind::kNotFound) {
+    return found;
+  }
+  auto created = create_named_identity(name);
+  if (!created && created.error().kind() == Kind::kAlreadyExists) {
+    return get_named_identity(name);
+  }
+  return created;
+}
+
+Result<Identity> Identities::get_named_identity(const std::string& name) const {
+  auto names_storage = names();
+  if (!names_storage) {
+    return names_storage.error();
+  }
+  auto record = (*names_storage)->identities().named(name);
+  if (!record) {
+    if (record.error().kind() == Kind::kNotFound) {
+      return Error(Origin::kIdentity, Kind::kNotFound, "no identity with this name");
+    }
+    return record.error();
+  }
+  auto identifier = Identifier::parse(record->identifier);
+  if (!identifier) {
+    return Error(Origin::kIdentity, Kind::kInvalid, "a stored identifier is invalid");
+  }
+  {
+    std::lock_guard lock(mutex_);
+    own_.insert(*identifier);
+  }
+  return get(*identifier);
+}
+
+Result<std::vector<NamedIdentity>> Identities::list_named_identities() const {
+  auto names_storage = names();
+  if (!names_storage) {
+    return names_storage.error();
+  }
+  auto records = (*names_storage)->identities().list_named();
+  if (!records) {
+    return records.error();
+  }
+  std::vector<NamedIdentity> out;
+  for (auto& record : *records) {
+    auto identifier = Identifier::parse(record.identifier);
+    if (!identifier) {
+      return Error(Origin::kIdentity, Kind::kInvalid, "a stored identifier is invalid");
+    }
+    out.push_back(NamedIdentity{std::move(record.name), *identifier, record.is_default});
+  }
+  return out;
+}
+
+Result<Identity> Identities::default_named_identity() const {
+  auto names_storage = names();
+  if (!names_storage) {
+    return names_storage.error();
+  }
+  auto record = (*names_storage)->identities().default_named();
+  if (!record) {
+    if (record.error().kind() == Kind::kNotFound) {
+      return Error(Origin::kIdentity, Kind::kNotFound, "there is no default identity");
+    }
+    return record.error();
+  }
+  return get_named_identity(record->name);
+}
+
+Result<void> Identities::set_default_named_identity(const std::string& name) {
+  auto names_storage = names();
+  if (!names_storage) {
+    return names_storage.error();
+  }
+  storage::Storage& names_db = **names_storage;
+  return names_db.database().transaction(
+      [&]() -> Result<void> { return names_db.identities().set_default(name); });
+}
+
+Result<void> Identities::delete_named_identity(const std::string& name) {
+  auto identity = get_named_identity(name);
+  if (!identity) {
+    return identity.error();
+  }
+  auto names_storage = names();
+  if (!names_storage) {
+    return names_storage.error();
+  }
+  storage::Storage& names_db = **names_storage;
+  std::string identifier = identity->identifier().to_string();
+  auto deleted = names_db.database().transaction([&]() -> Result<void> {
+    auto removed = names_db.identities().delete_named(name);
+    if (!removed) {
+      return removed.error();
+    }
+    auto purposes = names_db.purpose_keys().remove_all(identifier);
+    if (!purposes) {
+      return purposes;
+    }
+    return names_db.identities().delete_change_history(identifier);
+  });
+  if (!deleted) {
+    return deleted;
+  }
+  // The keys go after the rows that name them: a crash in between leaves unused keys, never an
+  // identity without its key.
+  std::optional<SecureChannelPurposeKey> purpose_key;
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = purpose_keys_.find(identity->identifier()); it != purpose_keys_.end()) {
+      purpose_key = it->second;
+      purpose_keys_.erase(it);
+    }
+    known_.erase(identity->identifier());
+    own_.erase(identity->identifier());
+  }
+  if (purpose_key) {
+    (void)vault_->delete_x25519_key(purpose_key->key);
+  }
+  if (auto key = key_of(*identity); key) {
+    (void)vault_->delete_signing_key(*key);
+  }
+  return ok();
+}
+
+Result<Identity> Identities::rotate_named_identity_key(const std::string& name,
+                                                       const RotateKeyOptions& options) {
+  auto identity = get_named_identity(name);
+  if (!identity) {
+    return identity.error();
+  }
+  return rotate_key(identity->identifier(), options);
 }
 
 Result<Identity> Identities::rotate_key(const Identifier& identifier,
@@ -213,6 +485,39 @@ Result<SecureChannelPurposeKey> Identities::create_secure_channel_purpose_key(
                                  expires_at};
 }
 
+Result<SecureChannelPurposeKey> Identities::stored_purpose_key(const Identity& subject) const {
+  const Error none(Origin::kIdentity, Kind::kNotFound, "no usable stored purpose key");
+  if (storage_ == nullptr) {
+    return none;
+  }
+  auto bytes = storage_->purpose_keys().get(subject.identifier().to_string(), kSecureChannels);
+  if (!bytes) {
+    return bytes.error().kind() == Kind::kNotFound ? none : bytes.error();
+  }
+  auto attestation = decode_purpose_key_attestation(*bytes);
+  if (!attestation) {
+    return none;
+  }
+  // The full check, signature included: the row comes from outside our control.
+  auto public_key = verify_secure_channel_purpose_key(subject, *attestation);
+  if (!public_key) {
+    return none;
+  }
+  auto data = attestation->decode_data();
+  if (!data || data->expires_at <= now()) {
+    return none;
+  }
+  // An X25519 key's handle is the SHA-256 of its public key (vault.hpp); the key must be there.
+  auto digest = crypto::sha256(*public_key);
+  vault::X25519KeyHandle handle(Bytes(digest.begin(), digest.end()));
+  auto held = vault_->x25519_public_key(handle);
+  if (!held || *held != *public_key) {
+    return none;
+  }
+  return SecureChannelPurposeKey{subject.identifier(), std::move(handle), *public_key,
+                                 std::move(*attestation), data->expires_at};
+}
+
 Result<SecureChannelPurposeKey> Identities::get_or_create_secure_channel_purpose_key(
     const Identifier& identifier) {
   auto subject = get(identifier);
@@ -231,9 +536,22 @@ Result<SecureChannelPurposeKey> Identities::get_or_create_secure_channel_purpose
       }
     }
   }
+  auto stored = stored_purpose_key(*subject);
+  if (stored) {
+    std::lock_guard lock(mutex_);
+    purpose_keys_.insert_or_assign(identifier, *stored);
+    return stored;
+  }
   auto created = create_secure_channel_purpose_key(identifier);
   if (!created) {
     return created.error();
+  }
+  if (storage_ != nullptr) {
+    auto put = storage_->purpose_keys().put(identifier.to_string(), kSecureChannels,
+                                            encode_purpose_key_attestation(created->attestation));
+    if (!put) {
+      return put.error();
+    }
   }
   std::lock_guard lock(mutex_);
   purpose_keys_.insert_or_assign(identifier, *created);

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
+#include "ockam/api/node_options.hpp"
 #include "ockam/channel/secure_channels.hpp"
 #include "ockam/identity/identities.hpp"
 #include "ockam/node/runtime.hpp"
@@ -17,6 +20,12 @@ class Node {
  public:
   /// A handle on `runtime` with fresh in-memory services.
   explicit Node(Runtime& runtime);
+  /// A handle on `runtime` whose vault and identities live in `storage` (see Node::open).
+  Node(Runtime& runtime, std::shared_ptr<storage::Storage> storage);
+  /// open opens the database `options` names (creating it on first use) and returns a node
+  /// whose vault and identities live there. Errors as storage::Storage::open (a damaged
+  /// database, a wrong vault key); nothing is changed then.
+  static Result<Node> open(Runtime& runtime, NodeOptions options);
 
   Context& context() noexcept { return runtime_->main_context(); }
   Runtime& runtime() noexcept { return *runtime_; }
@@ -100,11 +109,53 @@ class Node {
     return services_->stop_channel(context(), channel);
   }
 
+  // --- Identities by name and the node's database -------------------------------------------
+
+  /// The node's database (in memory unless the node was opened with a path or a server).
+  const std::shared_ptr<storage::Storage>& storage() const noexcept { return storage_; }
+  /// Creates an identity (Ed25519 unless told otherwise), stores it under `name` and returns it;
+  /// the first one becomes the default. kAlreadyExists when the name is taken.
+  Task<Result<identity::Identity>> create_identity(
+      std::string name, vault::SigningKeyType type = vault::SigningKeyType::kEd25519) {
+    co_return identities()->create_named_identity(name, type);
+  }
+  /// Returns the identity named `name`; kNotFound when there is none.
+  Task<Result<identity::Identity>> get_identity(std::string name) {
+    co_return identities()->get_named_identity(name);
+  }
+  /// Returns the identity named `name`, creating it when there is none.
+  Task<Result<identity::Identity>> get_or_create_identity(std::string name) {
+    co_return identities()->get_or_create_named_identity(name);
+  }
+  /// Lists the node's identities by name, oldest first.
+  Task<Result<std::vector<identity::NamedIdentity>>> list_identities() {
+    co_return identities()->list_named_identities();
+  }
+  /// Returns the default identity, creating one named "default" when the node has none (as
+  /// Ockam's `get_or_create_default_named_identity`).
+  Task<Result<identity::Identity>> default_identity() {
+    auto found = identities()->default_named_identity();
+    if (found || found.error().kind() != Kind::kNotFound) {
+      co_return found;
+    }
+    co_return identities()->get_or_create_named_identity("default");
+  }
+  /// Deletes the identity named `name` with its keys; kNotFound when there is none.
+  Task<Result<void>> delete_identity(std::string name) {
+    co_return identities()->delete_named_identity(name);
+  }
+  /// Rotates the key of the identity named `name`: appends a change signed by the new and the
+  /// old key and stores it; returns the updated identity (same identifier).
+  Task<Result<identity::Identity>> rotate_identity_key(std::string name) {
+    co_return identities()->rotate_named_identity_key(name);
+  }
+
   /// Stops every worker and the node.
   Task<Result<void>> stop() { return context().stop(); }
 
  private:
   Runtime* runtime_;
+  std::shared_ptr<storage::Storage> storage_;
   std::shared_ptr<SecureChannels> services_;
 };
 

@@ -11,4 +11,8 @@ namespace ockam {
 /// `main` is printed to stderr and the node stops. Returns the process exit status (0 or 1).
 int run_node(std::function<Task<Result<void>>(Node)> main);
 
+/// run_node with a node opened from `options` (its database; see Node::open). An error opening
+/// the database is printed like an error of `main`.
+int run_node(NodeOptions options, std::function<Task<Result<void>>(Node)> main);
+
 }  // namespace ockam

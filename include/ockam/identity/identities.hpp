@@ -4,7 +4,10 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "ockam/core/bytes.hpp"
 #include "ockam/core/result.hpp"
@@ -17,6 +20,10 @@
 #include "ockam/vault/signing_key_type.hpp"
 #include "ockam/vault/vault.hpp"
 
+namespace ockam::storage {
+class Storage;
+}  // namespace ockam::storage
+
 namespace ockam::identity {
 
 /// RotateKeyOptions tunes Identities::rotate_key.
@@ -27,15 +34,33 @@ struct RotateKeyOptions {
   bool revoke_all_purpose_keys = false;
 };
 
+/// NamedIdentity is one of our identities as listed by name.
+struct NamedIdentity {
+  std::string name;
+  Identifier identifier;
+  bool is_default = false;
+};
+
 /// Identities creates identities whose keys live in a vault, imports and remembers the
 /// identities of others, rotates keys and attests and verifies purpose keys (Ockam's
 /// `Identities`, reference §5). Remembered histories only move forward: a history replaces the
-/// known one of the same identifier only when it extends it. Safe for concurrent use.
+/// known one of the same identifier only when it extends it. Peers' identities are remembered up
+/// to kMaxKnownIdentities in memory (beyond, one is dropped; with a storage it is read back when
+/// needed) and, with a storage, per database scope (the least recently updated go). With a storage,
+/// every history, name and purpose key is written through to the database (and read back, verified
+/// again, when not in memory), so identities survive restarts. Safe for concurrent use.
 class Identities {
  public:
+  /// Bound on the peers' identities kept in memory (and, by default, per database scope).
+  static constexpr std::size_t kMaxKnownIdentities = 10'000;
+
   /// Uses `vault` for keys and `clock` (which must be safe to call from any thread) for the
-  /// current time.
+  /// current time; identities live in memory only (names in a private in-memory database).
   explicit Identities(std::shared_ptr<vault::Vault> vault, Clock clock = system_now);
+  /// As above, and keeps identities, names and purpose keys in `storage` (whose secrets the
+  /// vault should keep too: vault::PersistentSecretStore).
+  Identities(std::shared_ptr<vault::Vault> vault, std::shared_ptr<storage::Storage> storage,
+             Clock clock = system_now);
 
   /// The vault holding the keys of our identities and purpose keys.
   const std::shared_ptr<vault::Vault>& vault() const noexcept { return vault_; }
@@ -57,8 +82,36 @@ class Identities {
   Result<Identity> import(ByteView change_history);
   /// import_hex is `import` of hexadecimal text.
   Result<Identity> import_hex(std::string_view change_history_hex);
-  /// get returns the remembered identity of `identifier`; kNotFound when unknown.
+  /// get returns the remembered identity of `identifier` (from the database when it is not in
+  /// memory, verified again); kNotFound when unknown.
   Result<Identity> get(const Identifier& identifier) const;
+
+  // --- our identities by name -----------------------------------------------------------------
+
+  /// create_named_identity creates an identity (as create_identity) and stores it under
+  /// `name`; the first one becomes the default. The change history and the name are written in
+  /// one transaction: after a crash the name is there with its history, or not at all.
+  /// kAlreadyExists when the name is taken, kInvalid for an empty name.
+  Result<Identity> create_named_identity(
+      const std::string& name, vault::SigningKeyType type = vault::SigningKeyType::kEd25519);
+  /// get_or_create_named_identity returns the identity named `name`, creating it when there is
+  /// none (also when another process creates it at the same time: then that one is returned).
+  Result<Identity> get_or_create_named_identity(const std::string& name);
+  /// get_named_identity returns the identity named `name`; kNotFound when there is none.
+  Result<Identity> get_named_identity(const std::string& name) const;
+  /// list_named_identities lists our identities by name, oldest first.
+  Result<std::vector<NamedIdentity>> list_named_identities() const;
+  /// default_named_identity returns the default identity; kNotFound when there are none.
+  Result<Identity> default_named_identity() const;
+  /// set_default_named_identity makes `name` the default; kNotFound when there is none.
+  Result<void> set_default_named_identity(const std::string& name);
+  /// delete_named_identity deletes the identity named `name`, its history, purpose keys and
+  /// its keys from the vault; another identity becomes the default if it was. kNotFound when
+  /// there is none.
+  Result<void> delete_named_identity(const std::string& name);
+  /// rotate_named_identity_key is rotate_key for the identity named `name`.
+  Result<Identity> rotate_named_identity_key(const std::string& name,
+                                             const RotateKeyOptions& options = {});
 
   /// rotate_key appends a change with a fresh primary key, signed by the new key and by the
   /// current one (reference §5.3), remembers the new history and deletes the old key from the
@@ -89,12 +142,23 @@ class Identities {
 
  private:
   Result<Identity> remember(Identity identity);
+  Result<Identity> remember_locked(Identity identity);
+  void cache_locked(const Identity& identity) const;
   Result<vault::SigningKeyHandle> key_of(const Identity& identity) const;
+  Result<SecureChannelPurposeKey> stored_purpose_key(const Identity& subject) const;
+  Result<storage::Storage*> names() const;
 
   std::shared_ptr<vault::Vault> vault_;
+  // Where histories, names and purpose keys are written through; null for memory only.
+  std::shared_ptr<storage::Storage> storage_;
+  // Holds the names of an Identities without storage, opened on first use.
+  mutable std::shared_ptr<storage::Storage> names_in_memory_;
   Clock clock_;
   mutable std::mutex mutex_;
-  std::map<Identifier, Identity> known_;
+  // A cache of the stored histories (all of them without storage), bounded for peers.
+  mutable std::map<Identifier, Identity> known_;
+  // Identities whose keys we hold: never evicted from known_.
+  mutable std::set<Identifier> own_;
   std::map<Identifier, SecureChannelPurposeKey> purpose_keys_;
 };
 
