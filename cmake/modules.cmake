@@ -45,5 +45,5 @@ function(ockam_postgres_tests dir)
            COMMAND ${PROJECT_SOURCE_DIR}/tests/support/postgres.sh $<TARGET_FILE:${name}_tests>
                    --gtest_filter=*/Postgres)
   set_tests_properties(${name}_postgres PROPERTIES
-                       TIMEOUT 120 SKIP_RETURN_CODE 77 LABELS "unit;${name};postgres")
+                       TIMEOUT 300 SKIP_RETURN_CODE 77 LABELS "unit;${name};postgres")
 endfunction()

@@ -24,6 +24,7 @@ constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
 constexpr Oid kTextOid = 25;
 constexpr Oid kVarcharOid = 1043;
+constexpr Oid kVoidOid = 2278;  // what functions such as pg_advisory_xact_lock return
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -60,7 +61,7 @@ T sign_extend(std::uint64_t bits) {
 }
 
 Result<SqlValue> column(const PGresult* result, int row, int index) {
-  if (PQgetisnull(result, row, index)) {
+  if (PQgetisnull(result, row, index) || PQftype(result, index) == kVoidOid) {
     return SqlValue{};
   }
   const char* data = PQgetvalue(result, row, index);

@@ -54,9 +54,10 @@ Result<std::shared_ptr<Database>> open_database(const StorageOptions& options) {
   return std::shared_ptr<Database>(std::move(*database));
 }
 
-// The key the secrets are sealed with, once the stored vault_key row (if any) is known.
+// The key the secrets are sealed with, once the stored vault_key row (if any) is known: a key
+// file is created only for a scope that has no secrets yet.
 Result<SecretBytes> vault_key(const StorageOptions& options, bool persistent,
-                              const std::optional<PassphraseParameters>& stored) {
+                              const std::optional<PassphraseParameters>& stored, bool first_use) {
   if (!persistent) {
     SecretBytes key(kVaultKeyLength);
     crypto::random_fill(key.expose_secret_mut());
@@ -74,7 +75,7 @@ Result<SecretBytes> vault_key(const StorageOptions& options, bool persistent,
     }
     file = options.sqlite_path.parent_path() / StorageOptions::kVaultKeyFileName;
   }
-  return load_or_create_vault_key_file(file);
+  return first_use ? load_or_create_vault_key_file(file) : load_vault_key_file(file);
 }
 
 // Reads the scope's vault_key row, derives or loads the key and checks it against the row, or
@@ -94,7 +95,7 @@ Result<SecretSealer> check_vault_key(Database& database, const StorageOptions& o
     if (kind == "passphrase") {
       parameters = PassphraseParameters::fresh();
     }
-    auto key = vault_key(options, persistent, parameters);
+    auto key = vault_key(options, persistent, parameters, true);
     if (!key) {
       return key.error();
     }
@@ -145,7 +146,7 @@ Result<SecretSealer> check_vault_key(Database& database, const StorageOptions& o
     parameters = PassphraseParameters{std::move(*salt), static_cast<std::uint64_t>(*ops),
                                       static_cast<std::uint64_t>(*mem)};
   }
-  auto key = vault_key(options, persistent, parameters);
+  auto key = vault_key(options, persistent, parameters, false);
   if (!key) {
     return key.error();
   }

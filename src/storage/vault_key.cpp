@@ -115,6 +115,16 @@ Result<SecretBytes> load_or_create_vault_key_file(const std::filesystem::path& p
   return read_key_file(path);
 }
 
+Result<SecretBytes> load_vault_key_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return key_file_error(Kind::kPermission,
+                          "the vault key file is missing (this database's secrets are sealed "
+                          "with a key file)");
+  }
+  return read_key_file(path);
+}
+
 PassphraseParameters PassphraseParameters::fresh() {
   return PassphraseParameters{crypto::random_bytes(crypto_pwhash_SALTBYTES), kOpsLimit, kMemLimit};
 }

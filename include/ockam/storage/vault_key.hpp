@@ -18,6 +18,9 @@ inline constexpr std::size_t kVaultKeyLength = 32;
 /// when the file does not hold exactly 32 bytes, kPermission when other users may read or write
 /// it, kIo when it cannot be read or created.
 Result<SecretBytes> load_or_create_vault_key_file(const std::filesystem::path& path);
+/// load_vault_key_file is load_or_create_vault_key_file for a key that must exist already:
+/// kPermission when the file is missing.
+Result<SecretBytes> load_vault_key_file(const std::filesystem::path& path);
 
 /// PassphraseParameters are the Argon2id parameters that turn a passphrase into the vault key.
 /// They are stored with the database (they are not secret), so a later open derives the same key.

@@ -6,6 +6,7 @@
 
 #include "ockam/storage/migrations.hpp"
 #include "ockam/storage/sqlite_database.hpp"
+#include "ockam/storage/vault_key.hpp"
 #include "support/storage_backends.hpp"
 
 namespace ockam::storage {
@@ -91,6 +92,7 @@ TEST_P(StorageTest, WrongKeyFileIsRefusedAtOpenAndChangesNothing) {
   std::string before = options.postgres_url.empty() ? file_bytes(options.sqlite_path) : "";
   auto wrong = clone(options);
   wrong.vault_key_file = folder_.path() / "other.key";
+  ASSERT_TRUE(load_or_create_vault_key_file(wrong.vault_key_file));  // another 32-byte key
   auto opened = Storage::open(std::move(wrong));
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().kind(), Kind::kPermission);
@@ -103,6 +105,17 @@ TEST_P(StorageTest, WrongKeyFileIsRefusedAtOpenAndChangesNothing) {
   // The right key still opens it, with the secret intact.
   auto storage = Storage::open(clone(options)).value();
   EXPECT_TRUE(storage->secrets().load(kHandle));
+}
+
+TEST_P(StorageTest, MissingKeyFileIsRefusedAndNotRecreated) {
+  auto options = storage_options(GetParam(), folder_.path());
+  OCKAM_POSTGRES_OR_SKIP(options);
+  { ASSERT_TRUE(Storage::open(clone(options))); }
+  std::filesystem::remove(options.vault_key_file);
+  auto opened = Storage::open(clone(options));
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().kind(), Kind::kPermission);
+  EXPECT_FALSE(std::filesystem::exists(options.vault_key_file));
 }
 
 TEST_P(StorageTest, TamperedSecretRowFailsToLoadAndStaysAsItIs) {
