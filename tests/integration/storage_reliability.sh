@@ -16,19 +16,19 @@ if [ "${2:-}" = "--postgres" ]; then
   postgres_require
 fi
 
-# fresh_home NAME: an empty node folder (and, for PostgreSQL, an empty database).
+# fresh_home NAME: sets `home` to an empty node folder (and, for PostgreSQL, points the nodes
+# at an empty database).
 fresh_home() {
-  local home="$work/$1"
+  home="$work/$1"
   mkdir -p "$home"
   if [ "$backend" = postgres ]; then
     OCKAM_DATABASE_CONNECTION_URL=$(postgres_create_database "$1")
     export OCKAM_DATABASE_CONNECTION_URL
   fi
-  echo "$home"
 }
 
 # 1. kill -9 in the middle of creations, three times at different points.
-home=$(fresh_home killed)
+fresh_home killed
 for round in 1 2 3; do
   start creator "$worker" create --home "$home" --prefix "round$round" --count 100000
   wait_for creator "^created round$round-$((round * 3)) " >/dev/null
@@ -54,7 +54,7 @@ fi
 echo "kill -9 ($backend): $returned returned, $stored stored, all load"
 
 # 2. Two processes creating at once in one database.
-home=$(fresh_home concurrent)
+fresh_home concurrent
 start first "$worker" create --home "$home" --prefix first --count 25
 start second "$worker" create --home "$home" --prefix second --count 25
 for name in first second; do
