@@ -54,6 +54,7 @@ Task<Result<SecureChannelListener>> SecureChannels::create_listener(
 Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identity::Identity self,
                                                            Route route,
                                                            SecureChannelOptions options) {
+  std::string route_text = route.to_string();  // the caller's route, for a timeout's detail
   auto resolved = co_await ctx.router().resolve_route(std::move(route));
   if (!resolved) {
     co_return resolved.error();
@@ -115,7 +116,8 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
     }
   }
   if (timed_out) {
-    co_return Error(Origin::kChannel, Kind::kTimeout, "the secure channel handshake timed out");
+    co_return Error(Origin::kChannel, Kind::kTimeout, "the secure channel handshake timed out")
+        .with_detail("route " + route_text + ": " + timed_out_after(options.timeout));
   }
   co_return std::move(*outcome->result);
 }

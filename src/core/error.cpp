@@ -62,13 +62,38 @@ const char* to_string(Kind kind) {
   return "unknown";
 }
 
+std::string_view Error::detail() const noexcept {
+  return detail_ ? std::string_view(detail_->detail) : std::string_view();
+}
+
+const char* Error::what() const noexcept {
+  return detail_ ? detail_->what.c_str() : message_;
+}
+
+Error Error::with_detail(std::string_view detail) const {
+  Error out(origin_, kind_, message_);
+  std::string what = message_;
+  what += " (";
+  what += detail;
+  what += ')';
+  out.detail_ = std::make_shared<const Detail>(Detail{std::string(detail), std::move(what)});
+  return out;
+}
+
 std::string Error::to_string() const {
   std::string text = ockam::to_string(origin_);
   text += '/';
   text += ockam::to_string(kind_);
   text += ": ";
-  text += message_;
+  text += what();
   return text;
+}
+
+std::string timed_out_after(std::chrono::milliseconds timeout) {
+  if (timeout.count() % 1000 == 0) {
+    return "timed out after " + std::to_string(timeout.count() / 1000) + " s";
+  }
+  return "timed out after " + std::to_string(timeout.count()) + " ms";
 }
 
 }  // namespace ockam

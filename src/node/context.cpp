@@ -40,9 +40,19 @@ Task<Result<Envelope>> Context::receive_envelope(std::chrono::milliseconds timeo
     if (mailbox_->is_closed()) {
       co_return Error(Origin::kNode, Kind::kShutdown, "the node is stopping");
     }
-    co_return Error(Origin::kNode, Kind::kTimeout, "no message arrived before the timeout");
+    co_return Error(Origin::kNode, Kind::kTimeout, "no message arrived before the timeout")
+        .with_detail(timed_out_after(timeout));
   }
   co_return std::move(*envelope);
+}
+
+Error Context::describe_route_error(const Error& error, const Address& first_hop) {
+  std::string detail = "first hop " + first_hop.to_string();
+  if (!error.detail().empty()) {
+    detail += ": ";
+    detail += error.detail();
+  }
+  return error.with_detail(detail);
 }
 
 Result<std::unique_ptr<Context>> Context::new_detached_context() {

@@ -18,7 +18,7 @@ class [[nodiscard]] Result {
   using value_type = T;
 
   Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit
-  Result(Error error) : state_(std::in_place_index<1>, error) {}         // NOLINT: implicit
+  Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}       // NOLINT: implicit
 
   bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
@@ -65,7 +65,7 @@ class [[nodiscard]] Result<void> {
   using value_type = void;
 
   Result() = default;
-  Result(Error error) : error_(error) {}  // NOLINT: implicit
+  Result(Error error) : error_(std::move(error)) {}  // NOLINT: implicit
 
   bool has_value() const noexcept { return !error_.has_value(); }
   explicit operator bool() const noexcept { return has_value(); }

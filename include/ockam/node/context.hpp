@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "ockam/core/bare.hpp"
@@ -51,6 +53,10 @@ class Context {
   Task<Result<void>> send(Route route, T message) {
     return send_from_address(std::move(route), std::move(message), address());
   }
+  /// Sends a string given as a literal or a view (copied before this returns).
+  Task<Result<void>> send(Route route, std::string_view message) {
+    return send(std::move(route), std::string(message));
+  }
   /// Sends with return route [from]; `from` must be one of this context's addresses.
   template <bare::Encodable T>
   Task<Result<void>> send_from_address(Route route, T message, Address from) {
@@ -93,6 +99,9 @@ class Context {
   template <bare::Encodable R, bare::Encodable T>
   Task<Result<R>> send_and_receive(Route route, T message,
                                    std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
+    // The caller's first hop names the route in an error (the resolved one may be a random
+    // connection address).
+    Address first_hop = route.empty() ? Address() : *route.next();
     auto resolved = co_await router().resolve_route(std::move(route));
     if (!resolved) {
       co_return resolved.error();
@@ -110,19 +119,31 @@ class Context {
     auto sent = co_await (*child)->send(std::move(*resolved), std::move(message));
     if (!sent) {
       router().unwatch(watch);
-      co_return sent.error();
+      co_return describe_route_error(sent.error(), first_hop);
     }
     auto reply = co_await (*child)->template receive<R>(timeout);
     router().unwatch(watch);
     if (!reply) {
       if (*first_hop_gone) {
-        co_return Error(Origin::kNode, Kind::kIo, "the route's first hop closed before a reply");
+        co_return describe_route_error(
+            Error(Origin::kNode, Kind::kIo, "the route's first hop closed before a reply"),
+            first_hop);
       }
-      co_return reply.error();
+      co_return describe_route_error(reply.error(), first_hop);
     }
     co_return std::move(*reply).take_body();
   }
 
+  /// send_and_receive for a string given as a literal or a view (copied before this returns).
+  template <bare::Encodable R>
+  Task<Result<R>> send_and_receive(Route route, std::string_view message,
+                                   std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
+    return send_and_receive<R, std::string>(std::move(route), std::string(message), timeout);
+  }
+
+  /// `error` with a detail naming the local caller's route by its `first_hop` (and keeping
+  /// the reason it already gave, such as a timeout).
+  static Error describe_route_error(const Error& error, const Address& first_hop);
   /// A context of its own (random address, own mailbox) for request/reply; it unregisters
   /// when destroyed.
   Result<std::unique_ptr<Context>> new_detached_context();

@@ -197,18 +197,23 @@ Task<Result<asio::ip::tcp::socket>> open_socket(asio::io_context& io, HostPort t
   auto [resolve_error, endpoints] =
       co_await resolver.async_resolve(target.host, std::to_string(target.port), kUseTuple);
   if (resolve_error) {
-    co_return Error(Origin::kTransport, Kind::kIo, "could not resolve the host name");
+    co_return Error(Origin::kTransport, Kind::kIo, "could not resolve the host name")
+        .with_detail(fmt::format("{}: {}", target.host, resolve_error.message()));
   }
   asio::ip::tcp::socket socket(io);
   asio::steady_timer timer(io);
   timer.expires_after(kConnectTimeout);
   auto outcome =
       co_await (asio::async_connect(socket, endpoints, kUseTuple) || timer.async_wait(kUseTuple));
+  // The detail names what the local caller asked for and the system's reason, nothing else.
   if (outcome.index() == 1) {
-    co_return Error(Origin::kTransport, Kind::kTimeout, "TCP connect timed out");
+    co_return Error(Origin::kTransport, Kind::kTimeout, "TCP connect timed out")
+        .with_detail(fmt::format("{}:{}: timed out after {} s", target.host, target.port,
+                                 kConnectTimeout.count()));
   }
-  if (std::get<0>(std::get<0>(outcome))) {
-    co_return Error(Origin::kTransport, Kind::kIo, "TCP connect failed");
+  if (auto connect_error = std::get<0>(std::get<0>(outcome))) {
+    co_return Error(Origin::kTransport, Kind::kIo, "TCP connect failed")
+        .with_detail(fmt::format("{}:{}: {}", target.host, target.port, connect_error.message()));
   }
   co_return std::move(socket);
 }

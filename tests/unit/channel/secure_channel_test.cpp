@@ -153,6 +153,9 @@ TEST(SecureChannelTest, UnknownListenerFailsAtOnceAndSilentListenerTimesOut) {
                                                      SecureChannelOptions().with_timeout(200ms));
     EXPECT_FALSE(silent);
     EXPECT_EQ(silent.error().kind(), Kind::kTimeout);
+    EXPECT_EQ(silent.error().to_string(),
+              "channel/timeout: the secure channel handshake timed out "
+              "(route 0#black_hole: timed out after 200 ms)");
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();

@@ -24,6 +24,12 @@ class Connection final : public Worker<std::string> {
   }
 };
 
+/// Silent takes every message and never replies.
+class Silent final : public Worker<std::string> {
+ public:
+  Task<Result<void>> handle_message(Context&, Routed<std::string>) override { co_return ok(); }
+};
+
 Task<Result<void>> start_connection(Context& ctx) {
   FlowControls& flows = ctx.flow_controls();
   FlowControlId flow = FlowControlId::generate();
@@ -59,8 +65,44 @@ TEST(ContextTest, ReceivePastItsTimeoutReturnsTimeout) {
     auto waited = std::chrono::steady_clock::now() - start;
     EXPECT_FALSE(received);
     EXPECT_EQ(received.error().kind(), Kind::kTimeout);
+    EXPECT_EQ(received.error().detail(), timed_out_after(kNoReplyTimeout));
     EXPECT_GE(waited, kNoReplyTimeout);
     EXPECT_LT(waited, kReplyTimeout);
+    co_return ok();
+  });
+}
+
+TEST(ContextTest, SendAndReceiveErrorsNameTheFirstHopAndTheReason) {
+  run_node_test([](Context& ctx) -> Task<Result<void>> {
+    auto unknown = co_await ctx.send_and_receive<std::string>(route("nobody", "echoer"), "ping",
+                                                              kNoReplyTimeout);
+    EXPECT_FALSE(unknown);
+    EXPECT_EQ(unknown.error().kind(), Kind::kNotFound);
+    EXPECT_EQ(unknown.error().to_string(),
+              "node/not found: no worker at the destination address (first hop 0#nobody)");
+
+    (co_await ctx.start_worker("silent", Silent{})).value();
+    auto silent =
+        co_await ctx.send_and_receive<std::string>(route("silent"), "ping", kNoReplyTimeout);
+    EXPECT_FALSE(silent);
+    EXPECT_EQ(silent.error().kind(), Kind::kTimeout);
+    EXPECT_EQ(silent.error().detail(), "first hop 0#silent: " + timed_out_after(kNoReplyTimeout));
+    co_return ok();
+  });
+}
+
+TEST(ContextTest, SendAndReceiveTakeStringLiteralsAndViews) {
+  run_node_test([](Context& ctx) -> Task<Result<void>> {
+    (co_await ctx.start_worker("echoer", Recorder(std::make_shared<Journal>()))).value();
+    std::string_view view = "from a view";
+    auto literal = co_await ctx.send_and_receive<std::string>(route("echoer"), "a literal");
+    EXPECT_EQ(literal.value(), "a literal");
+    auto viewed = co_await ctx.send_and_receive<std::string>(route("echoer"), view);
+    EXPECT_EQ(viewed.value(), "from a view");
+    (co_await ctx.send(route("echoer"), "sent")).value();
+    auto received = (co_await ctx.receive<std::string>(kReplyTimeout)).value();
+    EXPECT_EQ(*received, "sent");
+    EXPECT_EQ(received->size(), 4u);
     co_return ok();
   });
 }

@@ -101,6 +101,9 @@ TEST(TcpTransportTest, ConnectToAClosedPortFails) {
       co_return Error(Origin::kApplication, Kind::kInternal, "connect should fail");
     }
     EXPECT_EQ(connection.error().kind(), Kind::kIo);
+    // The error says which address and why, for the person reading it.
+    EXPECT_EQ(connection.error().to_string(),
+              "transport/io: TCP connect failed (127.0.0.1:1: Connection refused)");
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
