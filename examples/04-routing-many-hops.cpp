@@ -6,7 +6,7 @@
 #include "support/hop.hpp"
 
 int main() {
-  return ockam::run_node([](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([](ockam::Node node) -> ockam::NodeMain {
     // Start an Echoer worker at address "echoer".
     (co_await node.start_worker("echoer", ockam::examples::Echoer{})).value();
 
@@ -16,12 +16,11 @@ int main() {
     (co_await node.start_worker("h3", ockam::examples::Hop{})).value();
 
     // Send a message to the echoer worker via the "h1 => h2 => h3" route.
-    (co_await node.send(ockam::route("h1", "h2", "h3", "echoer"), std::string("Hello Ockam!")))
-        .value();
+    (co_await node.send(ockam::route("h1", "h2", "h3", "echoer"), "Hello Ockam!")).value();
 
     // Wait to receive a reply and print it.
     auto reply = (co_await node.receive<std::string>()).value();
-    std::printf("App Received: %s\n", reply.body().c_str());
+    std::printf("App Received: %s\n", reply->c_str());
 
     co_return co_await node.stop();
   });

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   auto options = ockam::SecureChannelOptions().with_key_agreement(*key_agreement);
-  auto alice_main = [to, home, options](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  auto alice_main = [to, home, options](ockam::Node node) -> ockam::NodeMain {
     // Initialize the TCP Transport.
     (void)(co_await node.create_tcp_transport()).value();
 
@@ -42,11 +42,11 @@ int main(int argc, char** argv) {
             .value();
 
     // Send a message to the echoer worker via the channel.
-    (co_await node.send(ockam::route(channel, "echoer"), std::string("Hello Ockam!"))).value();
+    (co_await node.send(ockam::route(channel, "echoer"), "Hello Ockam!")).value();
 
     // Wait to receive a reply and print it (Bob drops channels he does not trust).
     auto reply = (co_await node.receive<std::string>(std::chrono::seconds(10))).value();
-    std::printf("App Received: %s\n", reply.body().c_str());
+    std::printf("App Received: %s\n", reply->c_str());
 
     // Stop all workers, stop the node, cleanup and return.
     co_return co_await node.stop();

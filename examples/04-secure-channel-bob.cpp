@@ -18,8 +18,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<ockam::channel::KeyAgreement> key_agreements{*key_agreement};
-  return ockam::run_node([listen, trust,
-                          key_agreements](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([listen, trust, key_agreements](ockam::Node node) -> ockam::NodeMain {
     // Create an echoer worker.
     (co_await node.start_worker("echoer", ockam::examples::Echoer{})).value();
 
@@ -33,20 +32,17 @@ int main(int argc, char** argv) {
           ockam::identity::trust_identifier(ockam::identity::Identifier::parse(trust).value());
     }
 
-    // Initialize the TCP Transport and create a TCP listener.
+    // Initialize the TCP Transport, then listen over TCP with a secure channel listener whose
+    // channels reach the Echoer.
     auto tcp = (co_await node.create_tcp_transport()).value();
-    auto listener = (co_await tcp.listen(listen)).value();
+    auto server = (co_await node.serve_secure_channels(tcp, listen, bob, "secure_channel_listener",
+                                                       {"echoer"},
+                                                       ockam::SecureChannelListenerOptions()
+                                                           .with_trust_policy(trust_policy)
+                                                           .with_key_agreements(key_agreements)))
+                      .value();
 
-    auto secure_channel_listener =
-        (co_await node.create_secure_channel_listener(bob, "secure_channel_listener",
-                                                      ockam::SecureChannelListenerOptions()
-                                                          .with_trust_policy(trust_policy)
-                                                          .with_key_agreements(key_agreements)
-                                                          .as_consumer(listener.flow_control_id())))
-            .value();
-    node.flow_controls().add_consumer("echoer", secure_channel_listener.flow_control_id());
-
-    std::printf("Bob listening on %s\n", listener.socket_address().c_str());
+    std::printf("Bob listening on %s\n", server.tcp_listener.socket_address().c_str());
     std::fflush(stdout);
     // Don't call node.stop() here so this node runs forever.
     co_return ockam::ok();

@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   std::string to = ockam::examples::flag_value(argc, argv, "--to", "localhost:3000");
-  return ockam::run_node([to](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([to](ockam::Node node) -> ockam::NodeMain {
     // Create an Identity to represent Alice.
     auto alice = (co_await node.create_identity()).value();
 
@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     // Send a message to the echoer worker via the channel.
     // Wait to receive a reply and print it.
     auto reply = (co_await node.send_and_receive<std::string>(ockam::route(channel, "echoer"),
-                                                              std::string("Hello Ockam!")))
+                                                              "Hello Ockam!"))
                      .value();
     std::printf("App Received: %s\n", reply.c_str());  // should print "Hello Ockam!"
 

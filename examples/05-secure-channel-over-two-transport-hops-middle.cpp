@@ -12,7 +12,7 @@
 int main(int argc, char** argv) {
   std::string listen = ockam::examples::flag_value(argc, argv, "--listen", "127.0.0.1:3000");
   std::string to = ockam::examples::flag_value(argc, argv, "--to", "127.0.0.1:4000");
-  return ockam::run_node([listen, to](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([listen, to](ockam::Node node) -> ockam::NodeMain {
     // Initialize the TCP Transport.
     auto tcp = (co_await node.create_tcp_transport()).value();
 

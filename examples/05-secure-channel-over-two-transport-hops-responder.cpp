@@ -9,7 +9,7 @@
 
 int main(int argc, char** argv) {
   std::string listen = ockam::examples::flag_value(argc, argv, "--listen", "127.0.0.1:4000");
-  return ockam::run_node([listen](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([listen](ockam::Node node) -> ockam::NodeMain {
     // Initialize the TCP Transport.
     auto tcp = (co_await node.create_tcp_transport()).value();
 
@@ -17,21 +17,12 @@ int main(int argc, char** argv) {
 
     auto bob = (co_await node.create_identity()).value();
 
-    // Create a TCP listener and wait for incoming connections.
-    auto listener = (co_await tcp.listen(listen)).value();
+    // Create a TCP listener, a secure channel listener for Bob that accepts its connections,
+    // and allow access to the Echoer via Secure Channels: one call.
+    auto server =
+        (co_await node.serve_secure_channels(tcp, listen, bob, "bob_listener", {"echoer"})).value();
 
-    // Create a secure channel listener for Bob that will wait for requests to
-    // initiate an Authenticated Key Exchange.
-    auto secure_channel_listener =
-        (co_await node.create_secure_channel_listener(
-             bob, "bob_listener",
-             ockam::SecureChannelListenerOptions().as_consumer(listener.flow_control_id())))
-            .value();
-
-    // Allow access to the Echoer via Secure Channels.
-    node.flow_controls().add_consumer("echoer", secure_channel_listener.flow_control_id());
-
-    std::printf("Responder listening on %s\n", listener.socket_address().c_str());
+    std::printf("Responder listening on %s\n", server.tcp_listener.socket_address().c_str());
     std::fflush(stdout);
     // Don't call node.stop() here so this node runs forever.
     co_return ockam::ok();

@@ -6,7 +6,7 @@
 #include "support/echoer.hpp"
 
 int main() {
-  return ockam::run_node([](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([](ockam::Node node) -> ockam::NodeMain {
     (co_await node.start_worker("echoer", ockam::examples::Echoer{})).value();
 
     auto bob = (co_await node.create_identity()).value();
@@ -28,8 +28,7 @@ int main() {
     auto mallory_channel =
         (co_await node.create_secure_channel(mallory, ockam::route("bob_listener"))).value();
     auto refused = co_await node.send_and_receive<std::string>(
-        ockam::route(mallory_channel, "echoer"), std::string("Hello from Mallory"),
-        std::chrono::seconds(2));
+        ockam::route(mallory_channel, "echoer"), "Hello from Mallory", std::chrono::seconds(2));
     if (refused) {
       std::printf("Mallory was accepted: the trust policy did not work\n");
       co_return ockam::Error(ockam::Origin::kApplication, ockam::Kind::kInternal, "unexpected");
@@ -49,7 +48,7 @@ int main() {
     auto channel =
         (co_await node.create_secure_channel(alice, ockam::route("bob_listener"))).value();
     auto reply = (co_await node.send_and_receive<std::string>(ockam::route(channel, "echoer"),
-                                                              std::string("Hello Ockam!")))
+                                                              "Hello Ockam!"))
                      .value();
     std::printf("App Received: %s\n", reply.c_str());
     co_return co_await node.stop();

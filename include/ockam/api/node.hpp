@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ockam/api/node_options.hpp"
+#include "ockam/api/secure_channel_server.hpp"
 #include "ockam/channel/secure_channels.hpp"
 #include "ockam/identity/identities.hpp"
 #include "ockam/node/runtime.hpp"
@@ -47,6 +48,10 @@ class Node {
   Task<Result<void>> send(Route route, T message) {
     return context().send(std::move(route), std::move(message));
   }
+  /// Sends a string given as a literal or a view.
+  Task<Result<void>> send(Route route, std::string_view message) {
+    return context().send(std::move(route), message);
+  }
   template <bare::Encodable T>
   Task<Result<Routed<T>>> receive(std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
     return context().receive<T>(timeout);
@@ -55,6 +60,12 @@ class Node {
   Task<Result<R>> send_and_receive(Route route, T message,
                                    std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
     return context().send_and_receive<R>(std::move(route), std::move(message), timeout);
+  }
+  /// send_and_receive for a string given as a literal or a view.
+  template <bare::Encodable R>
+  Task<Result<R>> send_and_receive(Route route, std::string_view message,
+                                   std::chrono::milliseconds timeout = kDefaultReceiveTimeout) {
+    return context().send_and_receive<R>(std::move(route), message, timeout);
   }
 
   /// Creates the TCP transport (also makes `1#host:port` addresses in routes resolvable).
@@ -149,6 +160,27 @@ class Node {
   Task<Result<identity::Identity>> rotate_identity_key(std::string name) {
     co_return identities()->rotate_named_identity_key(name);
   }
+  // Server wiring (the steps every secure channel server repeats, in one call).
+
+  /// Serves secure channels over TCP: listens on `tcp_address` ("ip:port", port 0 picks one),
+  /// starts a secure channel listener for `self` at `listener_address` that accepts that TCP
+  /// listener's connections, and makes each of `workers` a consumer of the channels' flow, so
+  /// they (and no other worker) get the messages that arrive through the channels.
+  Task<Result<SecureChannelServer>> serve_secure_channels(TcpTransport tcp, std::string tcp_address,
+                                                          identity::Identity self,
+                                                          Address listener_address,
+                                                          std::vector<Address> workers) {
+    return serve_secure_channels(std::move(tcp), std::move(tcp_address), std::move(self),
+                                 std::move(listener_address), std::move(workers),
+                                 SecureChannelListenerOptions());
+  }
+  /// The same with listener `options` (trust policy, credentials, timeouts); the TCP
+  /// listener's flow is added to `options.consumer_of`.
+  Task<Result<SecureChannelServer>> serve_secure_channels(TcpTransport tcp, std::string tcp_address,
+                                                          identity::Identity self,
+                                                          Address listener_address,
+                                                          std::vector<Address> workers,
+                                                          SecureChannelListenerOptions options);
 
   /// Stops every worker and the node.
   Task<Result<void>> stop() { return context().stop(); }

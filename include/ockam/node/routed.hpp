@@ -23,6 +23,9 @@ class Routed {
   /// The last address of the return route: who sent the message.
   const Address* sender() const noexcept { return message_.return_route.recipient(); }
   const T& body() const noexcept { return body_; }
+  /// The body, as Rust's `Deref` on `Routed<T>`: `*msg`, `msg->size()`.
+  const T& operator*() const noexcept { return body_; }
+  const T* operator->() const noexcept { return &body_; }
   T take_body() && { return std::move(body_); }
   const LocalMessage& local_message() const noexcept { return message_; }
   LocalMessage take_local_message() && { return std::move(message_); }
