@@ -1,19 +1,33 @@
-# ockam_module(<dir> DEPS ...) declares library ockam_<dir with / as _> from src/<dir>/*.cpp,
-# with public headers under include/ockam/<dir>/.
+# ockam_module(<dir> DEPS ...) declares library ockam_<dir with / as _> (ockam::<name> once
+# installed) from src/<dir>/*.cpp, with public headers under include/ockam/<dir>/. Static by
+# default, shared with -DBUILD_SHARED_LIBS=ON. Every module is installed and exported (see
+# cmake/package.cmake), so a new module needs no install rule of its own.
 function(ockam_module dir)
   cmake_parse_arguments(ARG "" "" "DEPS" ${ARGN})
   string(REPLACE "/" "_" name "${dir}")
   file(GLOB sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/${dir}/*.cpp")
   if(sources)
-    add_library(ockam_${name} STATIC ${sources})
-    target_include_directories(ockam_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include
+    add_library(ockam_${name} ${sources})
+    target_include_directories(ockam_${name} PUBLIC $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+                                                    $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
                                              PRIVATE ${PROJECT_SOURCE_DIR}/src)
-    target_link_libraries(ockam_${name} PUBLIC ${ARG_DEPS} PRIVATE ockam_warnings)
+    target_link_libraries(ockam_${name} PUBLIC ${ARG_DEPS} PRIVATE $<BUILD_INTERFACE:ockam_warnings>)
+    target_compile_features(ockam_${name} PUBLIC cxx_std_20)
+    set_property(GLOBAL APPEND PROPERTY OCKAM_LIBRARIES ockam_${name})  # for ockam.pc
   else()
     add_library(ockam_${name} INTERFACE)
-    target_include_directories(ockam_${name} INTERFACE ${PROJECT_SOURCE_DIR}/include)
+    target_include_directories(ockam_${name} INTERFACE $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+                                                       $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
     target_link_libraries(ockam_${name} INTERFACE ${ARG_DEPS})
+    target_compile_features(ockam_${name} INTERFACE cxx_std_20)
   endif()
+  set_target_properties(ockam_${name} PROPERTIES EXPORT_NAME ${name})
+  add_library(ockam::${name} ALIAS ockam_${name})
+  install(TARGETS ockam_${name} EXPORT ockam-targets
+          ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+          LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+          RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  set_property(GLOBAL APPEND PROPERTY OCKAM_MODULES ockam_${name})  # for ockam::ockam
 endfunction()
 
 # ockam_test_dir(<dir> LIBS ...) builds one GoogleTest binary from tests/unit/<dir>/*_test.cpp.
