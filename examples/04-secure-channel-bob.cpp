@@ -35,12 +35,12 @@ int main(int argc, char** argv) {
     // Initialize the TCP Transport, then listen over TCP with a secure channel listener whose
     // channels reach the Echoer.
     auto tcp = (co_await node.create_tcp_transport()).value();
-    auto server = (co_await node.serve_secure_channels(tcp, listen, bob, "secure_channel_listener",
-                                                       {"echoer"},
-                                                       ockam::SecureChannelListenerOptions()
-                                                           .with_trust_policy(trust_policy)
-                                                           .with_key_agreements(key_agreements)))
-                      .value();
+    auto server =
+        (co_await node.serve_secure_channels(tcp, listen, bob, "secure_channel_listener", "echoer",
+                                             ockam::SecureChannelListenerOptions()
+                                                 .with_trust_policy(trust_policy)
+                                                 .with_key_agreements(key_agreements)))
+            .value();
 
     std::printf("Bob listening on %s\n", server.tcp_listener.socket_address().c_str());
     std::fflush(stdout);

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
     // Create a TCP listener, a secure channel listener for Bob that accepts its connections,
     // and allow access to the Echoer via Secure Channels: one call.
     auto server =
-        (co_await node.serve_secure_channels(tcp, listen, bob, "bob_listener", {"echoer"})).value();
+        (co_await node.serve_secure_channels(tcp, listen, bob, "bob_listener", "echoer")).value();
 
     std::printf("Responder listening on %s\n", server.tcp_listener.socket_address().c_str());
     std::fflush(stdout);

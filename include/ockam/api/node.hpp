@@ -181,6 +181,25 @@ class Node {
                                                           Address listener_address,
                                                           std::vector<Address> workers,
                                                           SecureChannelListenerOptions options);
+  /// serve_secure_channels for one worker: `serve_secure_channels(tcp, "127.0.0.1:4000", bob,
+  /// "bob_listener", "echoer")`. (GCC 12 rejects a braced list such as `{"echoer"}` inside a
+  /// co_await expression, so the one-worker case gets its own overloads.)
+  Task<Result<SecureChannelServer>> serve_secure_channels(TcpTransport tcp, std::string tcp_address,
+                                                          identity::Identity self,
+                                                          Address listener_address,
+                                                          Address worker) {
+    return serve_secure_channels(std::move(tcp), std::move(tcp_address), std::move(self),
+                                 std::move(listener_address),
+                                 std::vector<Address>{std::move(worker)},
+                                 SecureChannelListenerOptions());
+  }
+  Task<Result<SecureChannelServer>> serve_secure_channels(
+      TcpTransport tcp, std::string tcp_address, identity::Identity self, Address listener_address,
+      Address worker, SecureChannelListenerOptions options) {
+    return serve_secure_channels(std::move(tcp), std::move(tcp_address), std::move(self),
+                                 std::move(listener_address),
+                                 std::vector<Address>{std::move(worker)}, std::move(options));
+  }
 
   /// Stops every worker and the node.
   Task<Result<void>> stop() { return context().stop(); }
