@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   ockam::bench::add_channel_latency_command(app);
   ockam::bench::add_tcp_handshakes_command(app);
   ockam::bench::add_storage_command(app);
+  ockam::bench::add_portal_throughput_command(app);
+  ockam::bench::add_portal_latency_command(app);
   ockam::bench::add_peer_command(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -24,6 +24,11 @@ void add_tcp_handshakes_command(CLI::App& app);
 /// `storage`: identities created/loaded and secrets sealed/unsealed per second (SQLite and
 /// PostgreSQL), beside raw inserts and selects of the same rows.
 void add_storage_command(CLI::App& app);
+/// `portal-throughput`: bytes/s of one TCP stream through inlet -> channel -> outlet, beside
+/// direct TCP.
+void add_portal_throughput_command(CLI::App& app);
+/// `portal-latency`: round-trip p50/p99 through inlet -> channel -> outlet, beside direct TCP.
+void add_portal_latency_command(CLI::App& app);
 /// `peer` (hidden): the server process of the two-process benchmarks (internal/peer_command.cpp).
 void add_peer_command(CLI::App& app);
 

@@ -2,6 +2,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <functional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -47,14 +49,32 @@ class Echo final : public Worker<Any> {
   }
 };
 
-Task<Result<void>> start_worker(Node node, ServerWorker worker) {
-  if (worker == ServerWorker::kCounter) {
-    co_return co_await node.start_worker(Address(kWorkerAddress), Counter{});
+Task<Result<void>> start_worker(Node node, ServerWorker worker, SecureChannelListener listener) {
+  auto started = worker == ServerWorker::kCounter
+                     ? co_await node.start_worker(Address(kWorkerAddress), Counter{})
+                     : co_await node.start_worker(Address(kWorkerAddress), Echo{});
+  if (!started) {
+    co_return started.error();
   }
-  co_return co_await node.start_worker(Address(kWorkerAddress), Echo{});
+  node.flow_controls().add_consumer(Address(kWorkerAddress), listener.flow_control_id());
+  co_return ok();
 }
 
-Task<Result<void>> serve(Node node, ServerWorker worker) {
+Task<Result<void>> start_outlet(TcpTransport tcp, std::string target,
+                                SecureChannelListener listener) {
+  auto outlet =
+      co_await tcp.create_outlet(Address(kOutletAddress), std::move(target),
+                                 TcpOutletOptions().as_consumer(listener.flow_control_id()));
+  if (!outlet) {
+    co_return outlet.error();
+  }
+  co_return ok();
+}
+
+/// What a server runs behind its secure channel listener.
+using StartBehind = std::function<Task<Result<void>>(Node, TcpTransport, SecureChannelListener)>;
+
+Task<Result<void>> serve(Node node, StartBehind start_behind) {
   auto tcp = co_await node.create_tcp_transport();
   if (!tcp) {
     co_return tcp.error();
@@ -73,10 +93,9 @@ Task<Result<void>> serve(Node node, ServerWorker worker) {
   if (!listener) {
     co_return listener.error();
   }
-  if (auto started = co_await start_worker(node, worker); !started) {
+  if (auto started = co_await start_behind(node, *tcp, *listener); !started) {
     co_return started.error();
   }
-  node.flow_controls().add_consumer(Address(kWorkerAddress), listener->flow_control_id());
   std::printf("%.*s%u\n", static_cast<int>(kPortLinePrefix.size()), kPortLinePrefix.data(),
               static_cast<unsigned>(tcp_listener->port()));
   std::fflush(stdout);
@@ -84,18 +103,30 @@ Task<Result<void>> serve(Node node, ServerWorker worker) {
   co_return ok();
 }
 
-}  // namespace
-
-int serve_channel(ServerWorker worker) {
+int run_server(StartBehind start_behind) {
   Runtime runtime;
   Node node(runtime);
-  auto result =
-      runtime.run_until_complete([node, worker](Context&) { return serve(node, worker); });
+  auto result = runtime.run_until_complete(
+      [node, start_behind](Context&) { return serve(node, start_behind); });
   if (!result) {
     std::fprintf(stderr, "peer: %s\n", result.error().to_string().c_str());
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int serve_channel(ServerWorker worker) {
+  return run_server([worker](Node node, TcpTransport, SecureChannelListener listener) {
+    return start_worker(node, worker, std::move(listener));
+  });
+}
+
+int serve_portal_outlet(const std::string& target) {
+  return run_server([target](Node, TcpTransport tcp, SecureChannelListener listener) {
+    return start_outlet(std::move(tcp), target, std::move(listener));
+  });
 }
 
 }  // namespace ockam::bench

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "internal/peer_protocol.hpp"
 
 namespace ockam::bench {
@@ -9,5 +11,10 @@ namespace ockam::bench {
 /// kWorkerAddress, until standard input closes. Returns the process exit status (0, or 1 after
 /// printing the error to stderr).
 int serve_channel(ServerWorker worker);
+
+/// serve_portal_outlet is serve_channel with a TCP outlet at kOutletAddress toward `target`
+/// ("host:port") behind the secure channel listener instead of a worker (the portal
+/// benchmarks).
+int serve_portal_outlet(const std::string& target);
 
 }  // namespace ockam::bench

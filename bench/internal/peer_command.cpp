@@ -15,10 +15,14 @@ namespace {
 struct PeerOptions {
   std::string role;
   std::string peer_fingerprint;
+  std::string target;
 };
 
 int serve(const PeerOptions& options) {
   const std::string& role = options.role;
+  if (role == kPortalOutletRole) {
+    return serve_portal_outlet(options.target);
+  }
   if (role == kChannelCounterRole) {
     return serve_channel(ServerWorker::kCounter);
   }
@@ -55,9 +59,11 @@ void add_peer_command(CLI::App& app) {
       ->check(CLI::IsMember({std::string(kChannelCounterRole), std::string(kChannelEchoRole),
                              std::string(kTcpCounterRole), std::string(kTcpEchoRole),
                              std::string(kZmqCounterRole), std::string(kZmqEchoRole),
-                             std::string(kTlsCounterRole), std::string(kTlsEchoRole)}));
+                             std::string(kTlsCounterRole), std::string(kTlsEchoRole),
+                             std::string(kPortalOutletRole)}));
   command->add_option("--peer-fingerprint", options->peer_fingerprint,
                       "TLS roles: the SHA-256 fingerprint of the only client certificate accepted");
+  command->add_option("--target", options->target, "portal-outlet: the target host:port");
   command->callback([options] {
     if (int status = serve(*options); status != 0) {
       throw CLI::RuntimeError(status);

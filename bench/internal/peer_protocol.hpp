@@ -50,6 +50,10 @@ inline constexpr std::string_view kCurveKeyName = "curve-key";
 inline constexpr std::string_view kReplyPortName = "reply-port";
 inline constexpr std::string_view kFingerprintName = "fingerprint";
 
+/// `peer --serve portal-outlet --target HOST:PORT`: an Ockam node with a TCP outlet toward the
+/// target behind its secure channel listener (the portal benchmarks).
+inline constexpr std::string_view kPortalOutletRole = "portal-outlet";
+
 /// ServerWorker is what a server does with each message: count it or echo it.
 enum class ServerWorker { kCounter, kEcho };
 
@@ -57,6 +61,9 @@ enum class ServerWorker { kCounter, kEcho };
 inline constexpr std::string_view kListenerAddress = "listener";
 /// The Ockam server's worker address (the counter or the echo worker).
 inline constexpr std::string_view kWorkerAddress = "worker";
+
+/// The portal-outlet server's outlet address (Ockam's default).
+inline constexpr std::string_view kOutletAddress = "outlet";
 
 /// The first word of the line that announces the port.
 inline constexpr std::string_view kPortLinePrefix = "port ";

@@ -7,5 +7,6 @@
 #include "ockam/core/address.hpp"
 #include "ockam/core/route.hpp"
 #include "ockam/node/runtime.hpp"
+#include "ockam/portal/portals.hpp"
 #include "ockam/relay/relay.hpp"
 #include "ockam/relay/relay_service.hpp"

@@ -50,6 +50,7 @@ class TransportState : public std::enable_shared_from_this<TransportState> {
   TransportState(Context& ctx, TcpLimits limits)
       : ctx_(ctx), shared_(std::make_shared<SharedLimits>(SharedLimits{limits})) {}
 
+  Context& context() { return ctx_; }
   Router& router() { return ctx_.router(); }
   asio::io_context& io() { return ctx_.io(); }
 
@@ -297,6 +298,8 @@ Task<Result<TcpConnection>> TcpTransport::connect(std::string address,
 Result<void> TcpTransport::disconnect(const Address& sender_address) {
   return state_->disconnect(sender_address);
 }
+
+Context& TcpTransport::context() const noexcept { return state_->context(); }
 
 Result<void> TcpTransport::stop_listener(const Address& listener_address) {
   auto it = state_->listeners.find(listener_address);

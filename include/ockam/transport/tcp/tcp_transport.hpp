@@ -13,6 +13,11 @@ namespace ockam {
 namespace tcp {
 class TransportState;
 }
+// Portals (defined in the portal module, ockam/portal/).
+class TcpInlet;
+class TcpOutlet;
+struct TcpInletOptions;
+struct TcpOutletOptions;
 
 /// TcpTransport connects and listens (reference §3): frames are a u32 big-endian length and a
 /// CBOR TcpTransportMessage, after a version byte each way. Creating it also makes `1#host:port`
@@ -39,6 +44,18 @@ class TcpTransport {
   Result<void> disconnect(const Address& sender_address);
   /// Stops accepting on a listener (open connections stay).
   Result<void> stop_listener(const Address& listener_address);
+
+  /// Starts a TCP outlet at `address` whose portals connect to `target` ("host:port"); see
+  /// ockam/portal/portals.hpp. Defined in the portal module.
+  Task<Result<TcpOutlet>> create_outlet(Address address, std::string target,
+                                        TcpOutletOptions options);
+  /// Starts a TCP inlet listening on `bind_address` whose portals reach the outlet at the end
+  /// of `outlet_route`; see ockam/portal/portals.hpp. Defined in the portal module.
+  Task<Result<TcpInlet>> create_inlet(std::string bind_address, Route outlet_route,
+                                      TcpInletOptions options);
+
+  /// The context the transport was created with (the node's main context).
+  Context& context() const noexcept;
 
  private:
   explicit TcpTransport(std::shared_ptr<tcp::TransportState> state) : state_(std::move(state)) {}
