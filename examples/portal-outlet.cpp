@@ -5,6 +5,7 @@
 //   --target HOST:PORT   the TCP service behind the outlet (default 127.0.0.1:5000)
 #include <cstdio>
 
+#include "ockam/cli/default_services.hpp"
 #include "ockam/ockam.hpp"
 #include "support/arguments.hpp"
 
@@ -23,8 +24,8 @@ int main(int argc, char** argv) {
                    .value();
 
     // Liveness pings from inlets (Rust inlets ping `echo` every 10 s).
-    (co_await node.start_worker(ockam::portal::kEchoServiceAddress, ockam::EchoService{})).value();
-    node.flow_controls().add_consumer(ockam::portal::kEchoServiceAddress, api.flow_control_id());
+    (co_await node.start_worker(ockam::cli::kEchoAddress, ockam::cli::Echo{})).value();
+    node.flow_controls().add_consumer(ockam::cli::kEchoAddress, api.flow_control_id());
 
     (co_await tcp.create_outlet(ockam::portal::kDefaultOutletAddress, target,
                                 ockam::TcpOutletOptions().as_consumer(api.flow_control_id())))

@@ -23,7 +23,7 @@ Portal::Portal(Router& router, asio::ip::tcp::socket socket,
       settings_(std::move(settings)),
       write_wake_(router.io()),
       space_freed_(router.io()),
-      pong_deadline_(router.io()) {
+      deadline_(router.io()) {
   asio::error_code ignored;
   socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
   space_freed_.expires_at(kNever);
@@ -64,7 +64,7 @@ Task<Result<void>> Portal::start_inlet(Route outlet_route) {
     close();
     co_return registered.error();
   }
-  pong_deadline_.expires_after(settings_->pong_timeout);
+  deadline_.expires_after(settings_->pong_timeout);
   asio::co_spawn(router_.io(), pong_timer(), asio::detached);
   LocalMessage ping;
   ping.onward_route = std::move(*resolved);
@@ -150,7 +150,7 @@ void Portal::on_message(LocalMessage& message) {
       if (state_ == State::kAwaitingPong) {
         remote_route_ = std::move(message.return_route);
         state_ = State::kOpen;
-        pong_deadline_.cancel();
+        deadline_.cancel();
         start_piping();
       }
       return;
@@ -211,10 +211,22 @@ void Portal::start_piping() {
 Task<> Portal::read_loop() {
   auto self = shared_from_this();
   Bytes buffer(settings_->limits.chunk_size);
-  while (state_ == State::kOpen && !closed_) {
+  while (!closed_ && state_ != State::kLocalClosed) {
     auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer), kUseTuple);
-    if (closed_ || state_ != State::kOpen) {
-      co_return;  // closed, or the other side disconnected while this read waited
+    if (closed_) {
+      co_return;
+    }
+    if (state_ == State::kRemoteClosed) {
+      // The other side is gone: discard until the socket ends, so that closing it with unread
+      // bytes does not reset the connection before the queued bytes and the FIN arrive.
+      if (ec) {
+        socket_ended_ = true;
+        if (send_shut_) {
+          close();
+        }
+        co_return;
+      }
+      continue;
     }
     if (ec) {
       co_await send_disconnect();  // after every Payload this loop sent
@@ -249,9 +261,15 @@ Task<> Portal::write_loop() {
   while (!closed_) {
     if (queue_.empty()) {
       if (state_ == State::kLocalClosed || state_ == State::kRemoteClosed) {
-        // Everything queued is written: end the stream with a FIN, then close.
+        // Everything queued is written: end the stream with a FIN. Close once the socket's
+        // own end came (or at once after a local EOF); wait at most kCloseLinger for it.
         asio::error_code ignored;
         socket_.shutdown(asio::ip::tcp::socket::shutdown_send, ignored);
+        send_shut_ = true;
+        if (state_ == State::kRemoteClosed && !socket_ended_) {
+          deadline_.expires_after(kCloseLinger);
+          co_await deadline_.async_wait(kUseTuple);
+        }
         close();
         co_return;
       }
@@ -293,7 +311,7 @@ Task<> Portal::pong_timer() {
   if (state_ != State::kAwaitingPong || closed_) {
     co_return;  // the Pong (or the end) came before this coroutine started
   }
-  co_await pong_deadline_.async_wait(kUseTuple);
+  co_await deadline_.async_wait(kUseTuple);
   if (state_ == State::kAwaitingPong && !closed_) {
     ++settings_->counters->pong_timeouts;
     log::debug("portal", "portal {} got no Pong in time; closing", address_.to_string());
@@ -342,7 +360,7 @@ void Portal::close() {
   socket_.close(ignored);
   write_wake_.cancel();
   space_freed_.cancel();
-  pong_deadline_.cancel();
+  deadline_.cancel();
   queue_.clear();
   queued_bytes_ = 0;
   if (registered_) {

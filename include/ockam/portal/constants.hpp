@@ -17,8 +17,6 @@ inline constexpr std::uint8_t kPayloadTag = 3;
 inline constexpr std::size_t kDefaultChunkSize = 128 * 1024;
 /// Ockam's default outlet worker address (node manager registry.rs).
 inline constexpr const char* kDefaultOutletAddress = "outlet";
-/// Ockam's liveness service address (ockam_api echoer.rs).
-inline constexpr const char* kEchoServiceAddress = "echo";
 
 // --- Implementation choices ---
 /// Bytes one portal may hold for its socket before the sender waits (back-pressure).
@@ -30,6 +28,9 @@ inline constexpr std::chrono::milliseconds kDefaultPongTimeout{10'000};
 inline constexpr std::chrono::milliseconds kDefaultTargetConnectTimeout{10'000};
 /// Portals one inlet or outlet keeps open at once; further clients or Pings are refused.
 inline constexpr std::size_t kDefaultMaxPortals = 1024;
+/// After the other side disconnected and the queued bytes were written, how long a portal waits
+/// for its socket's peer to close too before closing (Ockam's portal worker waits 2 s).
+inline constexpr std::chrono::milliseconds kCloseLinger{2'000};
 /// How long an inlet waits after a failed accept (e.g. out of file descriptors) before the next.
 inline constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 /// Socket buffers gathered into one write.

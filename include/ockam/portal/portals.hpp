@@ -17,7 +17,6 @@
 //     Listens on `bind_address` ("ip:port", port 0 picks one); each client gets a portal that
 //     pings the outlet at the end of `outlet_route` (e.g. route(channel, "outlet")) and pipes
 //     bytes once the Pong comes. kIo if the address cannot be bound.
-#include "ockam/portal/echo_service.hpp"
 #include "ockam/portal/portal_counters.hpp"
 #include "ockam/portal/tcp_inlet.hpp"
 #include "ockam/portal/tcp_outlet.hpp"

@@ -90,6 +90,9 @@ class Portal final : public Inbox, public std::enable_shared_from_this<Portal> {
   bool registered_ = false;
   bool closed_ = false;
   bool disconnect_sent_ = false;
+  // Our FIN is sent / the socket's peer ended its side (read EOF or error).
+  bool send_shut_ = false;
+  bool socket_ended_ = false;
   Route remote_route_;
 
   // Identity of the secure channel the first message came through (nullopt: no channel).
@@ -104,7 +107,8 @@ class Portal final : public Inbox, public std::enable_shared_from_this<Portal> {
   std::size_t producers_waiting_ = 0;
   asio::steady_timer write_wake_;
   asio::steady_timer space_freed_;
-  asio::steady_timer pong_deadline_;
+  // The Pong timeout, then the wait for the socket's end after our FIN.
+  asio::steady_timer deadline_;
 };
 
 }  // namespace ockam::portal

@@ -233,8 +233,8 @@ TEST(TcpPortalsTest, ConcurrentClientsGetTheirBytesBackAndNoPortalIsLeft) {
   Fixture f;
   auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     auto target = start_target(ctx.io(), TargetKind::kEcho, f.target_stats);
-    std::size_t addresses_before = ctx.router().addresses().size();
     auto inlet = (co_await f.start_with_inlet(ctx, target)).value();
+    std::size_t addresses_before = ctx.router().addresses().size();
 
     constexpr std::size_t kClients = 20;
     auto all_good = std::make_shared<std::size_t>(0);
