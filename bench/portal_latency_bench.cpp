@@ -40,7 +40,7 @@ void run_portal_latency(const Options& options) {
   report("portal_latency_p99_us", percentile(portal, 0.99), "us");
   report("tcp_direct_latency_p50_us", direct_p50, "us");
   report("tcp_direct_latency_p99_us", percentile(direct, 0.99), "us");
-  report("portal_latency_p50_ratio_to_direct", portal_p50 / direct_p50, "x");
+  report("portal_latency_p50_ratio_to_direct", 100.0 * portal_p50 / direct_p50, "%");
   inlet.reset();
   exit_on_error(outlet.stop(), "portal-latency outlet node");
   exit_on_error(target.stop(), "portal-latency echo server");
