@@ -22,7 +22,9 @@ namespace ockam {
 namespace {
 
 using namespace std::chrono_literals;
+using testing::kRssIsMeaningful;
 using testing::RawPeers;
+using testing::rss_growth_kib;
 using testing::rss_kib;
 using testing::served;
 using testing::wait_until;
@@ -75,10 +77,12 @@ TEST(HostilePeerTest, IdleConnectionsCostAFewKiBEachAndTheListenerBoundsThem) {
         ctx, [&] { return metrics(ctx).dropped(DropReason::kLimits) >= kAttackers - kLimit; },
         10s));
     EXPECT_EQ(metrics(ctx).tcp_connections, kLimit);
-    std::size_t per_connection = (rss_kib() - rss_before) * 1024 / kLimit;
+    std::size_t per_connection = rss_growth_kib(rss_before) * 1024 / kLimit;
     std::printf("idle connection: %zu bytes of RSS each (%zu connections)\n", per_connection,
                 kLimit);
-    EXPECT_LT(per_connection, 8u * 1024);
+    if (kRssIsMeaningful) {
+      EXPECT_LT(per_connection, 8u * 1024);
+    }
     EXPECT_LT(metrics(ctx).buffered_bytes, 64u * 1024);  // the version bytes queued to send
 
     // A newcomer replaces the oldest connection that never delivered a frame.
@@ -111,11 +115,13 @@ TEST(HostilePeerTest, SlowFramesAreNeverAllocatedToTheirAnnouncedLengthAndAreRea
     EXPECT_TRUE(silent.open(listener->port(), 20, Bytes{}));
     EXPECT_TRUE(co_await wait_until(
         ctx, [&] { return metrics(ctx).tcp_connections == kAttackers + 20; }, 5s));
-    std::size_t rss_growth_kib = rss_kib() - rss_before;
+    std::size_t rss_growth = rss_growth_kib(rss_before);
     std::printf("%zu connections announcing 16 MiB: RSS +%zu KiB, %llu bytes buffered\n",
-                kAttackers, rss_growth_kib,
+                kAttackers, rss_growth,
                 static_cast<unsigned long long>(metrics(ctx).buffered_bytes));
-    EXPECT_LT(rss_growth_kib, 16u * 1024);  // was 16 MiB per connection
+    if (kRssIsMeaningful) {
+      EXPECT_LT(rss_growth, 16u * 1024);  // was 16 MiB per connection
+    }
     EXPECT_LT(metrics(ctx).buffered_bytes, 64u * 1024);
     EXPECT_EQ(co_await served(ctx, listener->socket_address()), "ping");
 
