@@ -22,6 +22,7 @@
 #include "internal/peer_channel.hpp"
 #include "internal/peer_process.hpp"
 #include "internal/peer_protocol.hpp"
+#include "internal/round_trips.hpp"
 #include "internal/run_to_completion.hpp"
 #include "internal/zmq_socket.hpp"
 #include "report.hpp"
@@ -35,32 +36,7 @@ using Clock = std::chrono::steady_clock;
 /// How long one round trip may take before the run fails.
 constexpr std::chrono::seconds kReplyTimeout{10};
 
-struct Options {
-  std::size_t size = 64;
-  std::uint64_t count = 10'000;
-  std::uint64_t warmup = 200;
-  double max_seconds = 30.0;
-};
-
-/// Latencies are the round trips measured after the warm-up, in microseconds.
-using Latencies = std::vector<double>;
-
-double microseconds_since(Clock::time_point start) {
-  return std::chrono::duration<double, std::micro>(Clock::now() - start).count();
-}
-
-/// The `fraction` percentile (nearest rank) of `samples`, which it reorders.
-double percentile(Latencies& samples, double fraction) {
-  if (samples.empty()) {
-    return 0;
-  }
-  const auto rank =
-      static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(samples.size())));
-  const auto nth =
-      samples.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
-  std::nth_element(samples.begin(), nth, samples.end());
-  return *nth;
-}
+using Options = RoundTripOptions;
 
 Task<Result<Latencies>> echo_through_channel(Node node, std::string address, Options options) {
   auto client = co_await make_peer_client(node);
@@ -95,37 +71,6 @@ Task<Result<Latencies>> echo_through_channel(Node node, std::string address, Opt
   if (auto closed = co_await close_peer_channel(node, *client, std::move(*peer)); !closed) {
     co_return closed.error();
   }
-  co_return latencies;
-}
-
-Task<Result<Latencies>> echo_frames(asio::io_context& io, std::uint16_t port, Options options) {
-  auto connection = co_await FramedConnection::connect(io, port);
-  if (!connection) {
-    co_return connection.error();
-  }
-  const Bytes payload(options.size, kPayloadByte);
-  Bytes frame;
-  append_frame(frame, payload);
-  Bytes echo;
-  Latencies latencies;
-  latencies.reserve(options.count);
-  Budget budget(options.max_seconds, options.warmup + options.count);
-  for (std::uint64_t i = 0; budget.allows(i); ++i) {
-    const auto start = Clock::now();
-    if (auto written = co_await connection->write(frame); !written) {
-      co_return written.error();
-    }
-    if (auto read = co_await connection->read_frame(echo); !read) {
-      co_return read.error();
-    }
-    if (echo != payload) {
-      co_return wrong_echo();
-    }
-    if (i >= options.warmup) {
-      latencies.push_back(microseconds_since(start));
-    }
-  }
-  connection->close();
   co_return latencies;
 }
 
