@@ -31,10 +31,11 @@ case "$mode" in
            -DOCKAM_BUILD_TOOLS=OFF) ;;
 esac
 
-# ccache, where installed, makes rebuilds of unchanged sources (other checkouts, CI) cheap.
+# ccache, where installed, makes rebuilds of unchanged sources cheap; paths relative to the
+# checkout let other checkouts (worktrees, CI clones) share its cache.
 if command -v ccache >/dev/null; then
   flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}" CCACHE_NOHASHDIR=1
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR=1
 fi
 
 cmake -S . -B "$dir" -G Ninja "${flags[@]}" >/dev/null

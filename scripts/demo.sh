@@ -15,7 +15,7 @@ flags=(-DCMAKE_BUILD_TYPE=Release -DOCKAM_BUILD_TESTS=OFF -DOCKAM_BUILD_EXAMPLES
        -DOCKAM_BUILD_BENCH=OFF -DOCKAM_BUILD_TOOLS=OFF)
 if command -v ccache >/dev/null; then
   flags+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$(dirname "$PWD")}" CCACHE_NOHASHDIR=1
+  export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}" CCACHE_NOHASHDIR=1
 fi
 cmake -S . -B "$build" -G Ninja "${flags[@]}" >/dev/null
 
