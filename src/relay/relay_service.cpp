@@ -4,16 +4,13 @@
 #include "ockam/core/log_limit.hpp"
 #include "ockam/node/runtime.hpp"
 #include "ockam/relay/relay.hpp"
+#include "relay/internal/path_check.hpp"
 
 namespace ockam {
 namespace {
 
 constexpr std::string_view kRandomName = "register";
 constexpr std::chrono::milliseconds kRegistrationTimeout{15'000};
-/// Re-registration after the connection to the relay node closed: back-off from 0.5 s to 5 s
-/// (Ockam's sessions retry after 5 s).
-constexpr std::chrono::milliseconds kFirstReRegistration{500};
-constexpr std::chrono::milliseconds kLongestReRegistration{5000};
 
 bool is_name_character(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
@@ -88,11 +85,14 @@ Task<Result<std::string>> register_relay(Context& ctx, Route to_relay_node, std:
   co_return std::move(*reply);
 }
 
-/// Waits until the connection at the start of `to_relay_node` closes, then re-registers `name`
-/// (with back-off) over a new connection, for as long as the node runs.
-Task<> keep_registered(Runtime& runtime, Route to_relay_node, std::string name) {
+/// Waits until the connection at the start of `to_relay_node` closes, or the relay node stops
+/// answering pings, then registers `name` again (with back-off) over a new connection, for as
+/// long as the node runs.
+Task<> keep_registered(Runtime& runtime, Route to_relay_node, std::string name,
+                       RelayOptions options) {
   auto wake = std::make_shared<asio::steady_timer>(runtime.io());
-  std::chrono::milliseconds backoff = kFirstReRegistration;
+  auto check = std::make_shared<relay::PathCheck>();
+  std::chrono::milliseconds backoff = options.first_retry;
   bool registered = true;
   while (!runtime.is_stopping()) {
     if (registered) {
@@ -104,18 +104,26 @@ Task<> keep_registered(Runtime& runtime, Route to_relay_node, std::string name) 
             timer->cancel();
           }
         });
+        // Unanswered pings close the connection, which wakes this loop through the watch.
+        asio::co_spawn(
+            runtime.io(),
+            relay::check_path(runtime,
+                              relay::ping_route(to_relay_node, *resolved, options.ping_service),
+                              options, check),
+            asio::detached);
         wake->expires_at(std::chrono::steady_clock::time_point::max());
         co_await wake->async_wait(kUseTuple);
         runtime.router().unwatch(watch);
-        log::info("relay", "the connection to the relay node closed; registering again");
+        log::info("relay", "the path to the relay node was lost; registering again");
       }
       registered = false;
-      backoff = kFirstReRegistration;
+      backoff = options.first_retry;
       continue;
     }
     auto again = co_await register_relay(runtime.main_context(), to_relay_node, name);
     if (again) {
       log::info("relay", "the remote relay is registered again");
+      ++runtime.router().metrics().relay_paths_restored;
       registered = true;
       continue;
     }
@@ -126,13 +134,19 @@ Task<> keep_registered(Runtime& runtime, Route to_relay_node, std::string name) 
                       again.error().to_string(), backoff.count());
     wake->expires_after(backoff);
     co_await wake->async_wait(kUseTuple);
-    backoff = std::min(backoff * 2, kLongestReRegistration);
+    backoff = std::min(backoff * 2, options.longest_retry);
   }
+  check->stopped = true;
 }
 
 }  // namespace
 
 Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name) {
+  return create_remote_relay(ctx, std::move(to_relay_node), std::move(name), RelayOptions());
+}
+
+Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name,
+                                              RelayOptions options) {
   auto registered = co_await register_relay(ctx, to_relay_node, name);
   if (!registered) {
     co_return registered.error();
@@ -142,7 +156,9 @@ Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node,
     // Reconnectable: keep the name registered across reconnections (the assigned one when a
     // random name was asked for).
     std::string kept = registered->substr(std::string_view(kRelayPrefix).size());
-    asio::co_spawn(ctx.io(), keep_registered(ctx.runtime(), std::move(to_relay_node), kept),
+    asio::co_spawn(ctx.io(),
+                   keep_registered(ctx.runtime(), std::move(to_relay_node), std::move(kept),
+                                   std::move(options)),
                    asio::detached);
   }
   co_return std::move(*registered);

@@ -32,6 +32,11 @@ struct NodeMetrics {
   std::uint64_t buffered_bytes = 0;
   /// Messages, frames and connections refused, by reason (counters).
   std::array<std::uint64_t, kDropReasonCount> drops{};
+  /// Relay paths found dead because liveness pings went unanswered (counter).
+  std::uint64_t relay_paths_lost = 0;
+  /// Relays that reconnected, and remote relays registered again, after losing their path to a
+  /// closed connection or unanswered pings (counter).
+  std::uint64_t relay_paths_restored = 0;
 
   std::uint64_t dropped(DropReason reason) const noexcept {
     return drops[static_cast<std::size_t>(reason)];

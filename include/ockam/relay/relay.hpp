@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "ockam/node/context.hpp"
+#include "ockam/relay/relay_options.hpp"
 
 namespace ockam {
 
@@ -13,13 +14,19 @@ namespace ockam {
 ///
 /// A transport address in the route (`tcp_address("host:port")`) is the operator's choice, not
 /// a peer's, so the relay resolves it itself (connecting, or reusing a live connection to the
-/// same "host:port"). When that connection closes the relay reconnects with back-off (0.5 s,
-/// doubling to 5 s; Ockam's sessions retry after 5 s): it heals when the node behind it
-/// restarts. A message that arrives while it is disconnected triggers one attempt at once; if
-/// that fails too, the message is dropped and counted as unknown_address.
+/// same "host:port"). It pings the echo service of the node behind that address (every 10 s by
+/// default); when the connection closes, or 3 pings in a row go unanswered (the node hangs, or
+/// a hop beyond drops everything), it closes the connection and reconnects with back-off
+/// (0.5 s, doubling to 5 s): it heals when the node behind it restarts or resumes. A message
+/// that arrives while it is disconnected triggers one attempt at once; if that fails too, the
+/// message is dropped and counted as unknown_address. `RelayOptions` change these figures.
+///
+/// Flow control is wired once per sender and route (again after a reconnection), not on every
+/// message.
 class Relay final : public Worker<Any> {
  public:
   explicit Relay(Route forward_route);
+  Relay(Route forward_route, RelayOptions options);
   Task<Result<void>> initialize(Context& ctx) override;
   Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override;
   Task<Result<void>> shutdown(Context& ctx) override;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "ockam/node/context.hpp"
+#include "ockam/relay/relay_options.hpp"
 
 namespace ockam {
 
@@ -49,9 +50,12 @@ Task<Result<void>> start_relay_service(Context& ctx, RelayServiceOptions options
 /// at the end of `to_relay_node` and returns the relay's address on that node (e.g.
 /// "forward_to_bob"); messages sent there reach this node. kTimeout if nobody answers,
 /// kProtocol if the answer does not name the requested relay. When `to_relay_node` starts with
-/// a transport address (`tcp_address("host:port")`), the registration heals: once the
-/// connection closes, the name is registered again over a new connection (back-off 0.5 s to
-/// 5 s) for as long as the node runs.
+/// a transport address (`tcp_address("host:port")`), the registration heals: it pings the
+/// relay node's echo service (every 10 s), and once the connection closes or 3 pings in a row
+/// go unanswered, the name is registered again over a new connection (back-off 0.5 s to 5 s)
+/// for as long as the node runs. `options` change these figures.
 Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name);
+Task<Result<std::string>> create_remote_relay(Context& ctx, Route to_relay_node, std::string name,
+                                              RelayOptions options);
 
 }  // namespace ockam
