@@ -1,5 +1,9 @@
 #pragma once
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 #include <fstream>
@@ -73,6 +77,35 @@ inline Bytes frame_to(Route onward, ByteView payload) {
   Bytes frame;
   (void)tcp::append_frame(frame, onward, route("attacker"), payload);
   return frame;
+}
+
+/// limit_send_buffer_towards sets the kernel send buffer of this process's TCP socket whose
+/// peer is `peer` (found among the process's descriptors) to about `bytes`, as on a host with
+/// small socket buffers: what a node sends beyond it waits in the node's own bounded queue
+/// instead of the kernel's autotuned buffer (up to 4 MB). False when no such socket is open.
+inline bool limit_send_buffer_towards(const asio::ip::tcp::endpoint& peer, int bytes) {
+  for (int fd = 0; fd < 4096; ++fd) {
+    sockaddr_in address{};
+    socklen_t length = sizeof(address);
+    if (::getpeername(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0 ||
+        address.sin_family != AF_INET) {
+      continue;
+    }
+    if (ntohs(address.sin_port) == peer.port() &&
+        ntohl(address.sin_addr.s_addr) == peer.address().to_v4().to_uint()) {
+      return ::setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &bytes, sizeof(bytes)) == 0;
+    }
+  }
+  return false;
+}
+
+/// handshake_start is the bytes of one TCP frame to `onward` carrying a secure channel
+/// handshake's first message: an ephemeral X25519 key, made distinct by `i`.
+inline Bytes handshake_start(Route onward, std::size_t i) {
+  Bytes ephemeral(32, 0x42);
+  ephemeral[0] = static_cast<std::uint8_t>(i);
+  ephemeral[1] = static_cast<std::uint8_t>(i >> 8);
+  return frame_to(std::move(onward), ephemeral);
 }
 
 /// RawPeers are attacking sockets with their own io_context, used with blocking calls only

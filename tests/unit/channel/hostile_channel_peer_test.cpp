@@ -99,10 +99,7 @@ TEST(HostileChannelPeerTest, HalfOpenHandshakesAreBoundedAndTheOldestIsDropped) 
     // An unauthenticated client sends handshake message 1s and never reads the answers.
     Bytes flood{tcp::kProtocolVersion};
     for (std::size_t i = 0; i < kFlood; ++i) {
-      Bytes ephemeral(32, 0x42);  // a valid X25519 key, made distinct
-      ephemeral[0] = static_cast<std::uint8_t>(i);
-      ephemeral[1] = static_cast<std::uint8_t>(i >> 8);
-      Bytes frame = testing::frame_to(route("bob"), ephemeral);
+      Bytes frame = testing::handshake_start(route("bob"), i);
       flood.insert(flood.end(), frame.begin(), frame.end());
     }
     testing::RawPeers attacker;
@@ -121,6 +118,82 @@ TEST(HostileChannelPeerTest, HalfOpenHandshakesAreBoundedAndTheOldestIsDropped) 
                     .value(),
                 "served");
     }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::size_t kChannelsPerConnection = 500;  // handshakes are several times slower
+#else
+constexpr std::size_t kChannelsPerConnection = 2000;
+#endif
+
+/// Opens `count` channels to "bob" over `connection`.
+Task<std::vector<SecureChannel>> open_channels(Context& ctx, Fixture& f,
+                                               const TcpConnection& connection, std::size_t count) {
+  std::vector<SecureChannel> channels;
+  for (std::size_t i = 0; i < count; ++i) {
+    auto channel = co_await f.channels.create_channel(ctx, f.alice, route(connection, "bob"),
+                                                      SecureChannelOptions());
+    if (!channel) {
+      ADD_FAILURE() << channel.error().to_string();
+      break;
+    }
+    channels.push_back(std::move(*channel));
+  }
+  co_return channels;
+}
+
+TEST(HostileChannelPeerTest, ClosingAConnectionUnderManyChannelsTakesWellUnderASecond) {
+  Fixture f;
+  constexpr std::size_t kN = kChannelsPerConnection;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto bob = (co_await f.start_bob(ctx, tcp, SecureChannelListenerOptions())).value();
+    Router& router = ctx.router();
+    std::size_t rss_before = testing::rss_kib();
+    std::size_t addresses_before = router.addresses().size();
+    auto closing = (co_await tcp.connect(bob.socket_address())).value();
+    auto doomed = co_await open_channels(ctx, f, closing, kN);
+    std::size_t addresses_of_closing = router.addresses().size() - addresses_before;
+    auto staying = (co_await tcp.connect(bob.socket_address())).value();
+    auto kept = co_await open_channels(ctx, f, staying, kN);
+    EXPECT_EQ(kept.size(), kN);
+    std::size_t addresses_with_both = router.addresses().size();
+    std::size_t per_channel = testing::rss_growth_kib(rss_before) * 1024 / (2 * kN);
+    std::printf(
+        "%zu channels over each of two connections: %zu bytes of RSS per channel "
+        "(both ends)\n",
+        kN, per_channel);
+    if (testing::kRssIsMeaningful) {
+      EXPECT_LT(per_channel, 64u * 1024);
+    }
+
+    // Both ends of the closing connection go, and with them the 2 x kN channel ends over it.
+    auto started = std::chrono::steady_clock::now();
+    (void)tcp.disconnect(closing.sender_address());
+    EXPECT_TRUE(co_await wait_until(
+        ctx,
+        [&] { return router.addresses().size() == addresses_with_both - addresses_of_closing; },
+        10s));
+    auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    std::printf("closing a connection under %zu channels (%zu others open) took %lld ms\n", kN, kN,
+                static_cast<long long>(took.count()));
+    EXPECT_LT(took, 1s);                          // was 70 s for 30,000 channels
+    EXPECT_EQ(metrics(ctx).tcp_connections, 2u);  // both ends of the staying connection
+    for (const SecureChannel& channel : doomed) {
+      EXPECT_FALSE(router.has_address(channel.encryptor_address()));
+    }
+    // Every channel over the other connection still works.
+    std::size_t answered = 0;
+    for (const SecureChannel& channel : kept) {
+      auto reply = co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                              std::string("still here"));
+      answered += reply && *reply == "still here" ? 1 : 0;
+    }
+    EXPECT_EQ(answered, kN);
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
