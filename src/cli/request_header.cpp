@@ -4,29 +4,12 @@
 #include "ockam/core/cbor_writer.hpp"
 #include "ockam/crypto/random.hpp"
 
+#include "cli/internal/header_fields.hpp"
+
 namespace ockam::cli {
 namespace {
 
 const Error kBadHeader(Origin::kApplication, Kind::kParse, "malformed request header");
-
-// Splits what follows a header into the body: exactly one CBOR item when announced, nothing
-// otherwise.
-Result<Bytes> take_body(CborReader& in, bool has_body) {
-  if (!has_body) {
-    if (auto end = in.expect_end(); !end) {
-      return end.error();
-    }
-    return Bytes{};
-  }
-  ByteView rest = in.rest();
-  if (!in.skip()) {
-    return kBadHeader;
-  }
-  if (auto end = in.expect_end(); !end) {
-    return end.error();
-  }
-  return Bytes(rest.begin(), rest.end());
-}
 
 }  // namespace
 
@@ -76,48 +59,39 @@ Bytes encode_request(const RequestHeader& header, ByteView body) {
 
 Result<Request> decode_request(ByteView bytes) {
   CborReader in(bytes);
-  std::uint64_t pairs = 0;
-  if (!in.read_map_header(pairs)) {
-    return kBadHeader;
-  }
   Request out;
   bool has_id = false;
   bool has_path = false;
-  for (std::uint64_t i = 0; i < pairs; ++i) {
-    std::uint64_t key = 0;
-    if (!in.read_uint(key)) {
-      return kBadHeader;
-    }
-    bool ok = true;
-    if (key == 1) {
-      ok = has_id = in.read_u32(out.header.id);
-    } else if (key == 2) {
-      std::string_view path;
-      ok = has_path = in.read_text(path) && path.size() <= kMaxRequestPathLength;
-      out.header.path.assign(path);
-    } else if (key == 3) {
-      if (in.next_is_null()) {
-        ok = in.read_null();
-      } else {
-        std::uint64_t method = 0;
-        ok = in.read_uint(method);
-        if (method <= static_cast<std::uint64_t>(Method::kPatch)) {
-          out.header.method = static_cast<Method>(method);
-        }
+  bool parsed = internal::read_map_fields(in, [&](std::uint64_t key) -> std::optional<bool> {
+    switch (key) {
+      case 1:
+        return has_id = in.read_u32(out.header.id);
+      case 2: {
+        std::string_view path;
+        has_path = in.read_text(path) && path.size() <= kMaxRequestPathLength;
+        out.header.path.assign(path);
+        return has_path;
       }
-    } else if (key == 4) {
-      ok = in.read_bool(out.header.has_body);
-    } else {
-      ok = in.skip();
+      case 3: {
+        std::optional<std::uint64_t> method;
+        if (!internal::read_nullable_uint(in, method)) {
+          return false;
+        }
+        if (method && *method <= static_cast<std::uint64_t>(Method::kPatch)) {
+          out.header.method = static_cast<Method>(*method);
+        }
+        return true;
+      }
+      case 4:
+        return in.read_bool(out.header.has_body);
+      default:
+        return std::nullopt;
     }
-    if (!ok) {
-      return kBadHeader;
-    }
-  }
-  if (!has_id || !has_path) {
+  });
+  if (!parsed || !has_id || !has_path) {
     return kBadHeader;
   }
-  auto body = take_body(in, out.header.has_body);
+  auto body = internal::read_header_body(in, out.header.has_body, kBadHeader);
   if (!body) {
     return body.error();
   }

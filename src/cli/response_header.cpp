@@ -3,6 +3,8 @@
 #include "ockam/core/cbor_reader.hpp"
 #include "ockam/core/cbor_writer.hpp"
 
+#include "cli/internal/header_fields.hpp"
+
 namespace ockam::cli {
 namespace {
 
@@ -61,56 +63,40 @@ Bytes error_response(const RequestHeader& request, Status status, std::string_vi
 
 Result<Response> decode_response(ByteView bytes) {
   CborReader in(bytes);
-  std::uint64_t pairs = 0;
-  if (!in.read_map_header(pairs)) {
-    return kBadHeader;
-  }
   Response out;
   bool has_re = false;
-  for (std::uint64_t i = 0; i < pairs; ++i) {
-    std::uint64_t key = 0;
-    if (!in.read_uint(key)) {
-      return kBadHeader;
-    }
-    bool ok = true;
-    if (key == 1) {
-      ok = in.read_u32(out.header.id);
-    } else if (key == 2) {
-      ok = has_re = in.read_u32(out.header.re);
-    } else if (key == 3) {
-      if (in.next_is_null()) {
-        ok = in.read_null();
-      } else {
-        std::uint64_t status = 0;
-        ok = in.read_uint(status);
+  bool parsed = internal::read_map_fields(in, [&](std::uint64_t key) -> std::optional<bool> {
+    switch (key) {
+      case 1:
+        return in.read_u32(out.header.id);
+      case 2:
+        return has_re = in.read_u32(out.header.re);
+      case 3: {
+        std::optional<std::uint64_t> status;
+        if (!internal::read_nullable_uint(in, status)) {
+          return false;
+        }
         for (Status known : kStatuses) {
-          if (static_cast<std::uint64_t>(known) == status) {
+          if (status && static_cast<std::uint64_t>(known) == *status) {
             out.header.status = known;
           }
         }
+        return true;
       }
-    } else if (key == 4) {
-      ok = in.read_bool(out.header.has_body);
-    } else {
-      ok = in.skip();
+      case 4:
+        return in.read_bool(out.header.has_body);
+      default:
+        return std::nullopt;
     }
-    if (!ok) {
-      return kBadHeader;
-    }
-  }
-  if (!has_re) {
+  });
+  if (!parsed || !has_re) {
     return kBadHeader;
   }
-  if (out.header.has_body) {
-    ByteView rest = in.rest();
-    if (!in.skip()) {
-      return kBadHeader;
-    }
-    out.body.assign(rest.begin(), rest.end() - static_cast<long>(in.remaining()));
+  auto body = internal::read_header_body(in, out.header.has_body, kBadHeader);
+  if (!body) {
+    return body.error();
   }
-  if (auto end = in.expect_end(); !end) {
-    return end.error();
-  }
+  out.body = std::move(*body);
   return out;
 }
 
@@ -120,24 +106,19 @@ std::string error_message(ByteView error_body) {
     std::string_view text;
     return in.read_text(text) ? std::string(text.substr(0, kMaxErrorMessageLength)) : "";
   }
-  std::uint64_t pairs = 0;
-  if (!in.read_map_header(pairs)) {
-    return "";
-  }
-  for (std::uint64_t i = 0; i < pairs; ++i) {
-    std::uint64_t key = 0;
-    if (!in.read_uint(key)) {
-      return "";
+  std::string message;
+  bool parsed = internal::read_map_fields(in, [&](std::uint64_t key) -> std::optional<bool> {
+    if (key != 3) {
+      return std::nullopt;
     }
-    if (key == 3) {
-      std::string_view text;
-      return in.read_text(text) ? std::string(text.substr(0, kMaxErrorMessageLength)) : "";
+    std::string_view text;
+    if (!in.read_text(text)) {
+      return false;
     }
-    if (!in.skip()) {
-      return "";
-    }
-  }
-  return "";
+    message.assign(text.substr(0, kMaxErrorMessageLength));
+    return true;
+  });
+  return parsed ? message : "";
 }
 
 std::string status_text(std::optional<Status> status) {

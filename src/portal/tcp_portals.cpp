@@ -4,6 +4,7 @@
 #include "ockam/core/log.hpp"
 #include "portal/internal/inlet_listener.hpp"
 #include "portal/internal/outlet_listener.hpp"
+#include "transport/tcp/internal/acceptor.hpp"
 #include "transport/tcp/internal/host_port.hpp"
 
 namespace ockam {
@@ -51,34 +52,16 @@ Task<Result<TcpInlet>> TcpTransport::create_inlet(std::string bind_address, Rout
   if (outlet_route.empty()) {
     co_return Error(Origin::kTransport, Kind::kInvalid, "an inlet needs a route to the outlet");
   }
-  auto target = tcp::parse_host_port(bind_address);
-  if (!target) {
-    co_return target.error();
-  }
-  asio::error_code ec;
-  auto ip = asio::ip::make_address(target->host, ec);
-  if (ec) {
-    co_return Error(Origin::kTransport, Kind::kInvalid, "an inlet listens on an IP address");
-  }
   Context& ctx = context();
-  asio::ip::tcp::acceptor acceptor(ctx.io());
-  asio::ip::tcp::endpoint endpoint(ip, target->port);
-  acceptor.open(endpoint.protocol(), ec);
-  if (!ec) {
-    acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-    acceptor.bind(endpoint, ec);
-  }
-  if (!ec) {
-    acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  }
-  if (ec) {
-    co_return Error(Origin::kTransport, Kind::kIo, "the inlet could not listen on that address");
+  auto acceptor = tcp::open_acceptor(ctx.io(), bind_address);
+  if (!acceptor) {
+    co_return acceptor.error();
   }
   auto settings = std::make_shared<portal::PortalSettings>();
   settings->limits = options.limits;
   settings->incoming_access_control = options.incoming_access_control;
   settings->pong_timeout = options.pong_timeout;
-  auto listener = std::make_shared<portal::InletListener>(ctx.router(), std::move(acceptor),
+  auto listener = std::make_shared<portal::InletListener>(ctx.router(), std::move(*acceptor),
                                                           std::move(outlet_route), settings);
   listener->start();
   co_return TcpInlet(std::move(listener));

@@ -9,6 +9,7 @@
 #include "ockam/core/log.hpp"
 #include "ockam/core/log_limit.hpp"
 #include "ockam/transport/tcp/constants.hpp"
+#include "transport/tcp/internal/acceptor.hpp"
 #include "transport/tcp/internal/connection.hpp"
 #include "transport/tcp/internal/host_port.hpp"
 
@@ -255,31 +256,14 @@ TcpTransport TcpTransport::create(Context& ctx, TcpLimits limits) {
 }
 
 Task<Result<TcpListener>> TcpTransport::listen(std::string address, TcpListenerOptions options) {
-  auto target = tcp::parse_host_port(address);
-  if (!target) {
-    co_return target.error();
-  }
-  asio::error_code ec;
-  auto ip = asio::ip::make_address(target->host, ec);
-  if (ec) {
-    co_return Error(Origin::kTransport, Kind::kInvalid, "listen needs an IP address");
+  auto opened = tcp::open_acceptor(state_->io(), address);
+  if (!opened) {
+    co_return opened.error();
   }
   auto listener = std::make_shared<tcp::ListenerState>(
-      tcp::ListenerState{asio::ip::tcp::acceptor(state_->io()), options.max_connections, {}});
-  asio::ip::tcp::acceptor& acceptor = listener->acceptor;
-  asio::ip::tcp::endpoint endpoint(ip, target->port);
-  acceptor.open(endpoint.protocol(), ec);
-  if (!ec) {
-    acceptor.set_option(asio::socket_base::reuse_address(true), ec);
-    acceptor.bind(endpoint, ec);
-  }
-  if (!ec) {
-    acceptor.listen(asio::socket_base::max_listen_connections, ec);
-  }
-  if (ec) {
-    co_return Error(Origin::kTransport, Kind::kIo, "could not listen on that address");
-  }
-  auto bound = acceptor.local_endpoint(ec);
+      tcp::ListenerState{std::move(*opened), options.max_connections, {}});
+  asio::error_code ec;
+  auto bound = listener->acceptor.local_endpoint(ec);
   FlowControlId flow_id = FlowControlId::generate();
   Address listener_address = Address::random_local();
   state_->router().flow_controls().add_spawner(listener_address, flow_id);
@@ -299,7 +283,9 @@ Result<void> TcpTransport::disconnect(const Address& sender_address) {
   return state_->disconnect(sender_address);
 }
 
-Context& TcpTransport::context() const noexcept { return state_->context(); }
+Context& TcpTransport::context() const noexcept {
+  return state_->context();
+}
 
 Result<void> TcpTransport::stop_listener(const Address& listener_address) {
   auto it = state_->listeners.find(listener_address);

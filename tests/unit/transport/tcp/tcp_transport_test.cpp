@@ -109,6 +109,32 @@ TEST(TcpTransportTest, ConnectToAClosedPortFails) {
   ASSERT_TRUE(result) << result.error().to_string();
 }
 
+TEST(TcpTransportTest, ListeningWhereAnotherListensSaysWhereAndWhy) {
+  Runtime node;
+  auto result = node.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto first = co_await tcp.listen("127.0.0.1:0");
+    if (!first) {
+      co_return first.error();
+    }
+    std::string taken = first->socket_address();
+    auto second = co_await tcp.listen(taken);
+    EXPECT_FALSE(second);
+    if (!second) {
+      EXPECT_EQ(second.error().to_string(), "transport/io: could not listen on that address (" +
+                                                taken + ": Address already in use)");
+    }
+    auto named = co_await tcp.listen("localhost:0");
+    EXPECT_FALSE(named);
+    if (!named) {
+      EXPECT_EQ(named.error().to_string(),
+                "transport/invalid: listen needs an IP address (localhost:0)");
+    }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
 /// Opens a raw socket to the server, sends `bytes`, and tells whether the server closed it.
 bool server_closes_after(const std::string& host_port, const Bytes& bytes) {
   asio::io_context io;
