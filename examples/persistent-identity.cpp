@@ -16,14 +16,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: %s --home DIR [--name NAME]\n", argv[0]);
     return 2;
   }
-  return ockam::run_node(ockam::NodeOptions::in_home(home),
-                         [name](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
-                           auto identity = co_await node.get_or_create_identity(name);
-                           if (!identity) {
-                             co_return identity.error();
-                           }
-                           std::printf("Identifier: %s\n",
-                                       identity->identifier().to_string().c_str());
-                           co_return co_await node.stop();
-                         });
+  return ockam::run_node(
+      ockam::NodeOptions::in_home(home), [name](ockam::Node node) -> ockam::NodeMain {
+        auto identity = co_await node.get_or_create_identity(name);
+        if (!identity) {
+          co_return identity.error();
+        }
+        std::printf("Identifier: %s\n", identity->identifier().to_string().c_str());
+        co_return co_await node.stop();
+      });
 }

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
   std::string from = ockam::examples::flag_value(argc, argv, "--from", "127.0.0.1:4001");
   std::string to = ockam::examples::flag_value(argc, argv, "--to", "127.0.0.1:4000");
   std::string via = ockam::examples::flag_value(argc, argv, "--via", "");
-  return ockam::run_node([from, to, via](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([from, to, via](ockam::Node node) -> ockam::NodeMain {
     auto tcp = (co_await node.create_tcp_transport()).value();
     auto identity = (co_await node.create_identity()).value();
 

@@ -12,7 +12,7 @@
 int main(int argc, char** argv) {
   std::string listen = ockam::examples::flag_value(argc, argv, "--listen", "127.0.0.1:4000");
   std::string target = ockam::examples::flag_value(argc, argv, "--target", "127.0.0.1:5000");
-  return ockam::run_node([listen, target](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([listen, target](ockam::Node node) -> ockam::NodeMain {
     auto tcp = (co_await node.create_tcp_transport()).value();
     auto listener = (co_await tcp.listen(listen)).value();
 

@@ -7,7 +7,7 @@
 #include "support/echoer.hpp"
 
 int main() {
-  return ockam::run_node([](ockam::Node node) -> ockam::Task<ockam::Result<void>> {
+  return ockam::run_node([](ockam::Node node) -> ockam::NodeMain {
     // Start an Echoer worker at address "echoer".
     (co_await node.start_worker("echoer", ockam::examples::Echoer{})).value();
 
@@ -31,12 +31,11 @@ int main() {
                               .value();
 
     // Send a message to the echoer worker, via the secure channel.
-    (co_await node.send(ockam::route(channel_to_bob, "echoer"), std::string("Hello Ockam!")))
-        .value();
+    (co_await node.send(ockam::route(channel_to_bob, "echoer"), "Hello Ockam!")).value();
 
     // Wait to receive a reply and print it.
     auto reply = (co_await node.receive<std::string>()).value();
-    std::printf("App Received: %s\n", reply.body().c_str());
+    std::printf("App Received: %s\n", reply->c_str());
 
     // Stop all workers, stop the node, cleanup and return.
     co_return co_await node.stop();

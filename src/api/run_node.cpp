@@ -16,8 +16,7 @@ int report(const Error& error) {
 }
 
 // Runs `main` on a node made by `make_node` until it stops or a signal arrives.
-int run(const std::function<Node(Runtime&)>& make_node,
-        const std::function<Task<Result<void>>(Node)>& main) {
+int run(const std::function<Node(Runtime&)>& make_node, const std::function<NodeMain(Node)>& main) {
   Runtime runtime;
   asio::signal_set signals(runtime.io(), SIGINT, SIGTERM);
   signals.async_wait([&runtime](const asio::error_code& ec, int) {
@@ -35,11 +34,11 @@ int run(const std::function<Node(Runtime&)>& make_node,
 
 }  // namespace
 
-int run_node(std::function<Task<Result<void>>(Node)> main) {
+int run_node(std::function<NodeMain(Node)> main) {
   return run([](Runtime& runtime) { return Node(runtime); }, main);
 }
 
-int run_node(NodeOptions options, std::function<Task<Result<void>>(Node)> main) {
+int run_node(NodeOptions options, std::function<NodeMain(Node)> main) {
   options.storage.scope = options.name;
   auto storage = storage::Storage::open(std::move(options.storage));
   if (!storage) {

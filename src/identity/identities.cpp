@@ -16,6 +16,21 @@ namespace {
 // Ockam's purpose name for secure-channel static keys (the `purpose` column).
 const std::string kSecureChannels = "SecureChannels";
 
+// The detail of an error about a named identity: the caller's name, never a peer's text.
+std::string identity_named(const std::string& name) {
+  return "identity \"" + name + "\"";
+}
+
+Error no_identity_named(const std::string& name) {
+  return Error(Origin::kIdentity, Kind::kNotFound, "no identity with this name")
+      .with_detail(identity_named(name));
+}
+
+Error identity_name_taken(const std::string& name) {
+  return Error(Origin::kIdentity, Kind::kAlreadyExists, "an identity with this name exists")
+      .with_detail(identity_named(name));
+}
+
 // Builds a change stating `data`, signed by `key` and, for a rotation, by `previous_key`.
 Result<Change> signed_change(const vault::Vault& vault, const ChangeData& data,
                              const vault::SigningKeyHandle& key,
@@ -221,7 +236,7 @@ Result<Identity> Identities::create_named_identity(const std::string& name,
   }
   storage::Storage& names_db = **names_storage;
   if (auto taken = names_db.identities().named(name); taken) {
-    return Error(Origin::kIdentity, Kind::kAlreadyExists, "an identity with this name exists");
+    return identity_name_taken(name);
   }
   auto identity = create_identity(type);
   if (!identity) {
@@ -243,7 +258,7 @@ Result<Identity> Identities::create_named_identity(const std::string& name,
       (void)vault_->delete_signing_key(*key);
     }
     if (named.error().kind() == Kind::kAlreadyExists) {
-      return Error(Origin::kIdentity, Kind::kAlreadyExists, "an identity with this name exists");
+      return identity_name_taken(name);
     }
     return named.error();
   }
@@ -270,7 +285,7 @@ Result<Identity> Identities::get_named_identity(const std::string& name) const {
   auto record = (*names_storage)->identities().named(name);
   if (!record) {
     if (record.error().kind() == Kind::kNotFound) {
-      return Error(Origin::kIdentity, Kind::kNotFound, "no identity with this name");
+      return no_identity_named(name);
     }
     return record.error();
   }
@@ -326,8 +341,12 @@ Result<void> Identities::set_default_named_identity(const std::string& name) {
     return names_storage.error();
   }
   storage::Storage& names_db = **names_storage;
-  return names_db.database().transaction(
+  auto set = names_db.database().transaction(
       [&]() -> Result<void> { return names_db.identities().set_default(name); });
+  if (!set && set.error().kind() == Kind::kNotFound) {
+    return no_identity_named(name);
+  }
+  return set;
 }
 
 Result<void> Identities::delete_named_identity(const std::string& name) {

@@ -131,6 +131,8 @@ TEST_P(PersistentIdentitiesTest, TakenNameIsRefusedWithoutLeavingAKey) {
   auto again = first.identities->create_named_identity("alice");
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().kind(), Kind::kAlreadyExists);
+  EXPECT_EQ(again.error().to_string(),
+            "identity/already exists: an identity with this name exists (identity \"alice\")");
   EXPECT_EQ(first.storage->secrets().handles().value().size(), 1u);
   auto listed = first.identities->list_named_identities().value();
   ASSERT_EQ(listed.size(), 1u);
@@ -163,7 +165,10 @@ TEST(InMemoryNamedIdentitiesTest, NamesWorkWithoutAStorage) {
   EXPECT_EQ(identities.default_named_identity().value(), alice);
   EXPECT_EQ(identities.get_or_create_named_identity("alice").value(), alice);
   ASSERT_TRUE(identities.delete_named_identity("alice"));
-  EXPECT_EQ(identities.get_named_identity("alice").error().kind(), Kind::kNotFound);
+  EXPECT_EQ(identities.get_named_identity("alice").error().to_string(),
+            "identity/not found: no identity with this name (identity \"alice\")");
+  EXPECT_EQ(identities.set_default_named_identity("bob").error().to_string(),
+            "identity/not found: no identity with this name (identity \"bob\")");
 }
 
 }  // namespace
