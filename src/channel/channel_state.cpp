@@ -1,8 +1,9 @@
 #include "channel/internal/channel_state.hpp"
 
+#include <utility>
+
 #include "ockam/channel/secure_channel_message.hpp"
-#include "ockam/core/log.hpp"
-#include "ockam/node/runtime.hpp"
+#include "ockam/node/notice.hpp"
 
 namespace ockam::channel::internal {
 
@@ -12,7 +13,7 @@ Task<> close_channel(Context& ctx, std::shared_ptr<ChannelState> state, bool not
   }
   state->closing = true;
   if (state->transport_watch != 0) {
-    ctx.router().unwatch(state->transport_watch);
+    ctx.router().unwatch(std::exchange(state->transport_watch, 0));
   }
   const Address* first_hop = state->remote_route.next();
   if (notify_peer && state->established && first_hop != nullptr &&
@@ -33,26 +34,15 @@ Task<> close_channel(Context& ctx, std::shared_ptr<ChannelState> state, bool not
   }
 }
 
-void watch_transport(Context& ctx, const std::shared_ptr<ChannelState>& state) {
-  const Address* first_hop = state->remote_route.next();
-  if (first_hop == nullptr) {
-    return;
+void watch_transport(Context& ctx, ChannelState& state) {
+  Router& router = ctx.router();
+  if (state.transport_watch != 0) {
+    router.unwatch(std::exchange(state.transport_watch, 0));
   }
-  Runtime& runtime = ctx.runtime();
-  std::weak_ptr<ChannelState> weak = state;
-  state->transport_watch = ctx.router().watch(*first_hop, [&runtime, weak] {
-    auto alive = weak.lock();
-    if (!alive || alive->closing) {
-      return;
-    }
-    log::info("channel", "the transport under a secure channel closed; closing the channel");
-    asio::co_spawn(
-        runtime.io(),
-        [&runtime, alive]() -> Task<> {
-          co_await close_channel(runtime.main_context(), alive, false);
-        },
-        asio::detached);
-  });
+  if (const Address* first_hop = state.remote_route.next(); first_hop != nullptr) {
+    state.transport_watch =
+        notify_when_gone(router, *first_hop, state.addresses.decryptor_internal);
+  }
 }
 
 }  // namespace ockam::channel::internal

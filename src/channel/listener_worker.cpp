@@ -1,6 +1,6 @@
 #include "channel/internal/listener_worker.hpp"
 
-#include "channel/internal/handshake_worker.hpp"
+#include "channel/internal/decryptor_worker.hpp"
 #include "ockam/channel/handshake_machine.hpp"
 #include "ockam/channel/x3dh_key_exchange.hpp"
 #include "ockam/core/log.hpp"
@@ -93,7 +93,7 @@ Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> mess
   Address responder = addresses.decryptor_remote;
   auto started = co_await ctx.start_worker_with_mailboxes(
       std::move(mailboxes),
-      std::make_shared<HandshakeWorker>(std::move(*exchange), state, nullptr, Address(),
+      std::make_shared<DecryptorWorker>(std::move(*exchange), state, nullptr, Address(),
                                         options_.handshake_timeout));
   if (!started) {
     co_return started.error();

@@ -1,10 +1,9 @@
 #include "ockam/channel/secure_channels.hpp"
 
-#include "channel/internal/handshake_worker.hpp"
+#include "channel/internal/decryptor_worker.hpp"
 #include "channel/internal/listener_worker.hpp"
 #include "ockam/channel/handshake_machine.hpp"
 #include "ockam/channel/x3dh_key_exchange.hpp"
-#include "ockam/node/runtime.hpp"
 
 namespace ockam {
 namespace {
@@ -92,7 +91,7 @@ Task<Result<SecureChannel>> SecureChannels::create_channel(Context& ctx, identit
   Address responder = addresses.decryptor_remote;
   auto started = co_await ctx.start_worker_with_mailboxes(
       std::move(mailboxes),
-      std::make_shared<channel::internal::HandshakeWorker>(std::move(*exchange), state, outcome,
+      std::make_shared<channel::internal::DecryptorWorker>(std::move(*exchange), state, outcome,
                                                            ctx.address(), options.timeout));
   if (!started) {
     co_return started.error();

@@ -20,8 +20,8 @@ struct ChannelAddresses {
   Address encryptor = Address::random_local();
 };
 
-/// ChannelState is shared by one side's handshake/decryptor worker and encryptor worker (both
-/// on the node's thread).
+/// ChannelState is shared by one side's decryptor worker and encryptor worker (both on the
+/// node's thread).
 struct ChannelState {
   ChannelAddresses addresses;
   noise::Role role = noise::Role::kInitiator;
@@ -35,6 +35,7 @@ struct ChannelState {
   std::optional<Decryptor> decryptor;
   bool established = false;
   bool closing = false;
+  /// The router's watch on the remote route's first hop (0: none).
   std::uint64_t transport_watch = 0;
 };
 
@@ -55,8 +56,9 @@ struct HandshakeOutcome {
 /// encrypted Close (best effort). Safe to call from either worker or from outside.
 Task<> close_channel(Context& ctx, std::shared_ptr<ChannelState> state, bool notify_peer);
 
-/// watch_transport closes the channel when the first hop of its remote route goes away (e.g.
-/// the TCP connection closed), so sends on it fail instead of vanishing.
-void watch_transport(Context& ctx, const std::shared_ptr<ChannelState>& state);
+/// watch_transport makes the router send the decryptor a notice (at decryptor_internal) when
+/// the first hop of the remote route goes away (e.g. the TCP connection closed), so the channel
+/// closes and sends on it fail instead of vanishing. It replaces an earlier watch (roaming).
+void watch_transport(Context& ctx, ChannelState& state);
 
 }  // namespace ockam::channel::internal

@@ -37,6 +37,31 @@ class Mitm final : public Worker<Any> {
   std::shared_ptr<Action> action_;
 };
 
+/// A path under a channel that can change, as a reconnecting transport's: from Alice's side
+/// ("switch") it sends each message through the hop `*via` names instead of the one Alice's
+/// route holds; from Bob's side ("switch_in") it passes replies on to Alice.
+class Switch final : public Worker<Any> {
+ public:
+  explicit Switch(std::shared_ptr<Address> via) : via_(std::move(via)) {}
+  Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override {
+    const bool outbound = message.msg_address() == Address("switch");
+    LocalMessage local = std::move(message).take_local_message();
+    (void)local.onward_route.step();
+    if (outbound) {
+      (void)local.onward_route.step();  // the path Alice's route names
+      local.onward_route.prepend(*via_);
+      local.return_route.prepend("switch_in");
+    } else {
+      local.return_route.prepend("switch");
+    }
+    co_return co_await ctx.forward_from_address(std::move(local),
+                                                outbound ? "switch" : "switch_in");
+  }
+
+ private:
+  std::shared_ptr<Address> via_;
+};
+
 struct Fixture {
   Runtime runtime;
   std::shared_ptr<identity::Identities> identities =
@@ -55,15 +80,18 @@ struct Fixture {
     }
     co_return listener;
   }
+
+  /// Starts Bob (trusting everyone) and opens Alice's channel to him.
+  Task<Result<SecureChannel>> open_channel(Context& ctx) {
+    (co_await start_bob(ctx, identity::trust_everyone())).value();
+    co_return co_await channels.create_channel(ctx, alice, route("bob"), SecureChannelOptions());
+  }
 };
 
 TEST(SecureChannelTest, DeliversTheInitiatorsIdentifierAndTheReply) {
   Fixture f;
   auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    (co_await f.start_bob(ctx, identity::trust_everyone())).value();
-    auto channel =
-        (co_await f.channels.create_channel(ctx, f.alice, route("bob"), SecureChannelOptions()))
-            .value();
+    auto channel = (co_await f.open_channel(ctx)).value();
     EXPECT_EQ(channel.their_identifier(), f.bob.identifier());
     auto reply =
         co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::string("hello"));
@@ -191,6 +219,62 @@ TEST(SecureChannelTest, ClosingTheTransportClosesTheChannel) {
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
+}
+
+TEST(SecureChannelTest, ACompletedResponderLeavesNoReapingTimerBehind) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto channel = (co_await f.open_channel(ctx)).value();
+    EXPECT_EQ(
+        (co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::string("hi")))
+            .value(),
+        "hi");
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  // Every worker has stopped. A responder's reaping timer (30 s) still pending would keep the
+  // io_context busy: nothing may be left to run.
+  f.runtime.io().restart();
+  f.runtime.io().poll();
+  EXPECT_TRUE(f.runtime.io().stopped());
+}
+
+TEST(SecureChannelTest, ARoamingResponderWatchesItsNewFirstHopOnly) {
+  Fixture f;
+  auto via = std::make_shared<Address>("path_a");
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    (co_await f.start_bob(ctx, identity::trust_everyone())).value();
+    for (const char* hop : {"path_a", "path_b"}) {
+      (co_await ctx.start_worker(hop, Mitm(std::make_shared<Mitm::Action>(Mitm::Action::kPass))))
+          .value();
+    }
+    std::vector<MailboxSpec> sides{{"switch"}, {"switch_in"}};
+    (co_await ctx.start_worker_with_mailboxes(std::move(sides), std::make_shared<Switch>(via)))
+        .value();
+    auto channel = (co_await f.channels.create_channel(
+                        ctx, f.alice, route("switch", "path_a", "bob"), SecureChannelOptions()))
+                       .value();
+    for (const char* text : {"one", "two"}) {
+      EXPECT_EQ(
+          (co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::string(text)))
+              .value(),
+          text);
+    }
+    *via = Address("path_b");  // Bob follows Alice's messages to the new path...
+    EXPECT_EQ(
+        (co_await ctx.send_and_receive<std::string>(route(channel, "echoer"), std::string("three")))
+            .value(),
+        "three");
+    // ... so the old path going away no longer closes the channel.
+    (co_await ctx.stop_worker("path_a")).value();
+    EXPECT_EQ((co_await ctx.send_and_receive<std::string>(route(channel, "echoer"),
+                                                          std::string("four"), 2s))
+                  .value(),
+              "four");
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  EXPECT_EQ(f.peers->size(), 4u);
 }
 
 }  // namespace

@@ -1,45 +1,39 @@
-#include "channel/internal/handshake_worker.hpp"
+#include "channel/internal/decryptor_worker.hpp"
+
+#include <algorithm>
 
 #include "channel/internal/encryptor_worker.hpp"
 #include "ockam/channel/secure_channel_message.hpp"
 #include "ockam/core/bare.hpp"
 #include "ockam/core/log.hpp"
-#include "ockam/node/runtime.hpp"
+#include "ockam/node/notice.hpp"
 
 namespace ockam::channel::internal {
-namespace {
 
-/// Stops a responder whose handshake has not completed in time (half-open handshakes).
-Task<> reap_if_unfinished(Runtime& runtime, std::weak_ptr<ChannelState> weak,
-                          std::chrono::milliseconds after) {
-  asio::steady_timer timer(runtime.io());
-  timer.expires_after(after);
-  co_await timer.async_wait(kUseTuple);
-  auto state = weak.lock();
-  if (state && !state->established && !state->closing) {
-    log::debug("channel", "dropping a responder whose handshake did not complete in time");
-    state->closing = true;
-    (void)co_await runtime.stop_worker(state->addresses.decryptor_remote, Address());
-  }
-}
-
-}  // namespace
-
-Task<Result<void>> HandshakeWorker::initialize(Context& ctx) {
+Task<Result<void>> DecryptorWorker::initialize(Context& ctx) {
   if (exchange_->role() == noise::Role::kResponder) {
     counted_half_open_ = true;
     ++ctx.router().metrics().half_open_handshakes;
-    asio::co_spawn(ctx.io(), reap_if_unfinished(ctx.runtime(), state_, responder_timeout_),
-                   asio::detached);
+    // A plain handler, not a coroutine: it only posts a notice, so it holds nothing of this
+    // worker's and the worker may stop before it runs.
+    reaper_.emplace(ctx.io());
+    reaper_->expires_after(responder_timeout_);
+    reaper_->async_wait([&router = ctx.router(), notice = state_->addresses.decryptor_internal](
+                            const asio::error_code& error) {
+      if (!error) {
+        (void)notify(router, notice);
+      }
+    });
     co_return ok();
   }
+  // A failure has already been reported to `create_channel` and has stopped this worker.
   (void)co_await send_pending(ctx);
   co_return ok();
 }
 
-Task<Result<void>> HandshakeWorker::handle_message(Context& ctx, Routed<Any> message) {
+Task<Result<void>> DecryptorWorker::handle_message(Context& ctx, Routed<Any> message) {
   if (message.msg_address() != state_->addresses.decryptor_remote) {
-    co_return ok();  // decryptor_internal only sends
+    co_return co_await handle_notice(ctx);
   }
   if (state_->established) {
     co_return co_await handle_ciphertext(ctx, std::move(message).take_local_message());
@@ -47,7 +41,26 @@ Task<Result<void>> HandshakeWorker::handle_message(Context& ctx, Routed<Any> mes
   co_return co_await handle_handshake(ctx, std::move(message).take_local_message());
 }
 
-Task<Result<void>> HandshakeWorker::send_to_peer(Context& ctx, Bytes payload) {
+Task<Result<void>> DecryptorWorker::handle_notice(Context& ctx) {
+  if (state_->closing) {
+    co_return ok();
+  }
+  if (!state_->established) {
+    log::debug("channel", "dropping a responder whose handshake did not complete in time");
+    state_->closing = true;
+    (void)co_await ctx.stop_worker(state_->addresses.decryptor_remote);
+    co_return ok();
+  }
+  const Address* first_hop = state_->remote_route.next();
+  if (first_hop != nullptr && ctx.router().has_address(*first_hop)) {
+    co_return ok();  // about a first hop the channel has since roamed away from
+  }
+  log::info("channel", "the transport under a secure channel closed; closing the channel");
+  co_await close_channel(ctx, state_, /*notify_peer=*/false);
+  co_return ok();
+}
+
+Task<Result<void>> DecryptorWorker::send_to_peer(Context& ctx, Bytes payload) {
   LocalMessage local;
   local.onward_route = state_->remote_route;
   local.return_route = Route{state_->addresses.decryptor_remote};
@@ -55,11 +68,11 @@ Task<Result<void>> HandshakeWorker::send_to_peer(Context& ctx, Bytes payload) {
   return ctx.forward_from_address(std::move(local), state_->addresses.decryptor_remote);
 }
 
-Task<bool> HandshakeWorker::send_pending(Context& ctx) {
+Task<Result<void>> DecryptorWorker::send_pending(Context& ctx) {
   while (true) {
     auto message = exchange_->next_message();
     if (message && !*message) {
-      co_return true;
+      co_return ok();
     }
     Result<void> sent = ok();
     if (message) {
@@ -68,23 +81,22 @@ Task<bool> HandshakeWorker::send_pending(Context& ctx) {
       sent = message.error();
     }
     if (!sent) {
-      (void)co_await fail(ctx, sent.error());
-      co_return false;
+      co_return co_await fail(ctx, sent.error());
     }
   }
 }
 
-Task<Result<void>> HandshakeWorker::fail(Context& ctx, Error error) {
+Task<Result<void>> DecryptorWorker::fail(Context& ctx, Error error) {
   log::debug("channel", "secure channel handshake failed: {}", error.to_string());
   if (outcome_) {
     outcome_->finish(error);
   }
   state_->closing = true;
   (void)co_await ctx.stop_worker(state_->addresses.decryptor_remote);
-  co_return ok();
+  co_return error;
 }
 
-Task<Result<void>> HandshakeWorker::handle_handshake(Context& ctx, LocalMessage message) {
+Task<Result<void>> DecryptorWorker::handle_handshake(Context& ctx, LocalMessage message) {
   // The peer's reply address: message 1's return route (responder) or message 2's (initiator).
   bool learns_route =
       exchange_->role() == noise::Role::kResponder ? state_->remote_route.empty() : true;
@@ -95,8 +107,8 @@ Task<Result<void>> HandshakeWorker::handle_handshake(Context& ctx, LocalMessage 
   if (learns_route) {
     state_->remote_route = std::move(message.return_route);
   }
-  if (!co_await send_pending(ctx)) {
-    co_return ok();
+  if (auto sent = co_await send_pending(ctx); !sent) {
+    co_return sent;
   }
   if (exchange_->is_complete()) {
     co_return co_await complete(ctx);
@@ -104,7 +116,7 @@ Task<Result<void>> HandshakeWorker::handle_handshake(Context& ctx, LocalMessage 
   co_return ok();
 }
 
-Task<Result<void>> HandshakeWorker::complete(Context& ctx) {
+Task<Result<void>> DecryptorWorker::complete(Context& ctx) {
   auto completed = exchange_->finish();
   exchange_.reset();
   if (!completed) {
@@ -122,7 +134,7 @@ Task<Result<void>> HandshakeWorker::complete(Context& ctx) {
   }
   state_->established = true;
   leave_half_open(ctx);
-  watch_transport(ctx, state_);
+  watch_transport(ctx, *state_);
   if (outcome_) {
     if (!creator_.inner().empty()) {
       ctx.flow_controls().add_consumer(creator_, state_->flow_control_id);
@@ -133,15 +145,29 @@ Task<Result<void>> HandshakeWorker::complete(Context& ctx) {
   co_return ok();
 }
 
-Task<Result<void>> HandshakeWorker::handle_ciphertext(Context& ctx, LocalMessage message) {
-  Bytes plaintext;
-  auto nonce = state_->decryptor->decrypt(message.payload, plaintext);
+void DecryptorWorker::follow_peer(Context& ctx, Route& return_route) {
+  // The remote route is the peer's return route followed by its decryptor: most messages come
+  // the same way, so compare first and rewrite (and move the transport watch) only on a change.
+  const Route& current = state_->remote_route;
+  if (return_route.size() + 1 == current.size() &&
+      std::equal(return_route.begin(), return_route.end(), current.begin())) {
+    return;
+  }
+  Address their_decryptor = *current.recipient();
+  state_->remote_route = std::move(return_route);
+  state_->remote_route.append(std::move(their_decryptor));
+  watch_transport(ctx, *state_);
+}
+
+Task<Result<void>> DecryptorWorker::handle_ciphertext(Context& ctx, LocalMessage message) {
+  plaintext_.clear();
+  auto nonce = state_->decryptor->decrypt(message.payload, plaintext_);
   if (!nonce) {
     log::debug("channel", "dropped a message that does not decrypt");
     co_return ok();
   }
-  auto decoded = decode_plaintext(plaintext);
-  secure_wipe(plaintext);
+  auto decoded = decode_plaintext(plaintext_);
+  secure_wipe(plaintext_);
   if (!decoded) {
     log::debug("channel", "dropped a decrypted message that does not parse");
     co_return ok();
@@ -157,10 +183,7 @@ Task<Result<void>> HandshakeWorker::handle_ciphertext(Context& ctx, LocalMessage
   }
   if (state_->role == noise::Role::kResponder && *nonce > 0 &&
       *nonce == state_->decryptor->highest_nonce()) {
-    // Roaming: follow the newest path the peer's messages take (reference §4.4).
-    Address their_decryptor = *state_->remote_route.recipient();
-    state_->remote_route = std::move(message.return_route);
-    state_->remote_route.append(std::move(their_decryptor));
+    follow_peer(ctx, message.return_route);
   }
   LocalMessage local;
   local.onward_route = std::move(payload->onward_route);
@@ -172,14 +195,18 @@ Task<Result<void>> HandshakeWorker::handle_ciphertext(Context& ctx, LocalMessage
                                               state_->addresses.decryptor_internal);
 }
 
-void HandshakeWorker::leave_half_open(Context& ctx) {
+void DecryptorWorker::leave_half_open(Context& ctx) {
+  if (reaper_) {
+    reaper_->cancel();
+    reaper_.reset();
+  }
   if (counted_half_open_) {
     counted_half_open_ = false;
     --ctx.router().metrics().half_open_handshakes;
   }
 }
 
-Task<Result<void>> HandshakeWorker::shutdown(Context& ctx) {
+Task<Result<void>> DecryptorWorker::shutdown(Context& ctx) {
   leave_half_open(ctx);
   if (state_->established) {
     co_await close_channel(ctx, state_, /*notify_peer=*/true);
