@@ -19,7 +19,7 @@ namespace ockam::bare {
 
 /// Largest ULEB128-declared element count a decoder accepts for a sequence (a length is also
 /// checked against the bytes left, so this only bounds sequences of zero-sized elements).
-inline constexpr std::uint64_t kMaxSequenceLength = 16 * 1024 * 1024;
+inline constexpr std::uint64_t kMaxSequenceLength = std::uint64_t{16} * 1024 * 1024;
 
 void write_uint(ByteWriter& out, std::uint64_t value);
 bool read_uint(ByteReader& in, std::uint64_t& out);

@@ -15,7 +15,7 @@ namespace ockam {
 /// Longest route a decoder accepts (an implementation limit; Ockam has none).
 inline constexpr std::size_t kMaxCborRouteLength = 256;
 /// Longest address inner part a decoder accepts, in bytes (an implementation limit).
-inline constexpr std::size_t kMaxCborAddressInnerLength = 64 * 1024;
+inline constexpr std::size_t kMaxCborAddressInnerLength = std::size_t{64} * 1024;
 
 /// write_cbor_address appends `address` as array(2) [transport type, bytes inner].
 void write_cbor_address(CborWriter& out, const Address& address);
