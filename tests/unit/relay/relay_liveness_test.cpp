@@ -137,5 +137,38 @@ TEST(RelayLivenessTest, ARelayReconnectsWhenTheNodeBehindItHangsAndResumes) {
   ASSERT_TRUE(result) << result.error().to_string();
 }
 
+TEST(RelayLivenessTest, ARelayWhoseNextNodeRunsNoEchoServiceIsNotJudged) {
+  Runtime node;  // the responder (without "echo") and the middle share this node
+  auto result = node.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto responder = (co_await tcp.listen("127.0.0.1:0")).value();
+    (void)co_await ctx.start_worker("echoer", testing::Echoer{});
+    ctx.flow_controls().add_consumer("echoer", responder.flow_control_id());
+    (co_await ctx.start_worker(
+         "forward_to_bob", Relay(route(tcp_address(responder.socket_address())), quick_options())))
+        .value();
+    const NodeMetrics& metrics = ctx.router().metrics();
+    Router& router = ctx.router();
+    // The pings reach the responder, which has nobody at "echo".
+    EXPECT_TRUE(co_await wait_until(
+        ctx, [&] { return metrics.dropped(DropReason::kUnknownAddress) >= 1; }, 5s));
+    std::size_t addresses_while_pinging = router.addresses().size();
+    // After max_missed_pings the relay stops pinging (its collector address goes) and keeps
+    // its connection.
+    EXPECT_TRUE(co_await wait_until(
+        ctx, [&] { return router.addresses().size() == addresses_while_pinging - 1; }, 5s));
+    EXPECT_EQ(metrics.dropped(DropReason::kUnknownAddress), quick_options().max_missed_pings);
+    EXPECT_EQ(metrics.relay_paths_lost, 0u);
+    EXPECT_EQ(metrics.tcp_connections, 2u);
+    auto middle = (co_await tcp.listen("127.0.0.1:0")).value();
+    ctx.flow_controls().add_consumer("forward_to_bob", middle.flow_control_id());
+    std::vector<std::string> via_relay;
+    via_relay.emplace_back("forward_to_bob");
+    EXPECT_EQ(co_await testing::served(ctx, middle.socket_address(), via_relay), "ping");
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
 }  // namespace
 }  // namespace ockam
