@@ -84,6 +84,14 @@ Task<Result<void>> ListenerWorker::handle_message(Context& ctx, Routed<Any> mess
   for (const FlowControlId& id : options_.consumer_of) {
     flows.add_consumer(addresses.decryptor_remote, id);
   }
+  // As Ockam's listener: the channel's later messages come the way message 1 came, which may be
+  // a connection this node opened (a relay's) rather than one of the flows above, so the
+  // decryptor also consumes the flow of the producer that delivered message 1.
+  if (const Address* first_hop = local.return_route.next()) {
+    if (const ProducerInfo* producer = flows.find_producer(*first_hop)) {
+      flows.add_consumer(addresses.decryptor_remote, producer->flow_control_id);
+    }
+  }
   flows.add_producer(addresses.decryptor_internal, state->flow_control_id, flow_control_id_,
                      {addresses.encryptor});
   std::vector<MailboxSpec> mailboxes{

@@ -1,8 +1,8 @@
-#include "cli/internal/cbor_map.hpp"
+#include "ockam/cli/cbor_map.hpp"
 
 #include "ockam/core/cbor_reader.hpp"
 
-namespace ockam::cli::internal {
+namespace ockam::cli {
 namespace {
 
 const Error kBadBody(Origin::kApplication, Kind::kParse, "malformed request or response body");
@@ -143,4 +143,4 @@ Result<std::vector<ByteView>> parse_cbor_list(ByteView item) {
   return out;
 }
 
-}  // namespace ockam::cli::internal
+}  // namespace ockam::cli

@@ -1,7 +1,7 @@
 #include "ockam/cli/node_manager.hpp"
 
-#include "cli/internal/cbor_map.hpp"
 #include "ockam/channel/peer_identity.hpp"
+#include "ockam/cli/cbor_map.hpp"
 #include "ockam/cli/default_services.hpp"
 #include "ockam/core/cbor_writer.hpp"
 #include "ockam/core/log.hpp"
@@ -10,8 +10,6 @@
 namespace ockam::cli {
 namespace {
 
-using internal::CborMap;
-
 // How long `v0/message` waits for a reply unless the request says otherwise (Ockam's
 // `message send --timeout` default).
 constexpr std::chrono::milliseconds kDefaultMessageTimeout{10'000};
@@ -19,32 +17,6 @@ constexpr std::chrono::milliseconds kMaxMessageTimeout{120'000};
 
 Bytes bad_request(const RequestHeader& header, std::string_view why) {
   return error_response(header, Status::kBadRequest, why);
-}
-
-std::string error_text(const Error& error) {
-  return error.message();
-}
-
-Status status_of(const Error& error) {
-  switch (error.kind()) {
-    case Kind::kNotFound:
-      return Status::kNotFound;
-    case Kind::kAlreadyExists:
-      return Status::kConflict;
-    case Kind::kTimeout:
-      return Status::kTimeout;
-    case Kind::kInvalid:
-    case Kind::kParse:
-      return Status::kBadRequest;
-    case Kind::kPermission:
-      return Status::kForbidden;
-    default:
-      return Status::kInternalServerError;
-  }
-}
-
-Bytes failed(const RequestHeader& header, const Error& error) {
-  return error_response(header, status_of(error), error_text(error));
 }
 
 std::optional<std::set<identity::Identifier>> parse_identifiers(
@@ -193,7 +165,7 @@ Task<Bytes> NodeManager::create_secure_channel(Request request) {
   ConnectOptions options{config_.identity, *authorized};
   auto connection = co_await connect(node_, tcp_, to, std::move(options));
   if (!connection) {
-    co_return failed(h, connection.error());
+    co_return error_response(h, connection.error());
   }
   if (connection->channels.empty()) {
     (void)co_await close_connection(node_, tcp_, std::move(*connection));
@@ -273,7 +245,7 @@ Task<Bytes> NodeManager::create_listener(Request request) {
   auto listener =
       co_await node_.create_secure_channel_listener(config_.identity, Address(*address), options);
   if (!listener) {
-    co_return failed(h, listener.error());
+    co_return error_response(h, listener.error());
   }
   for (const char* service : {kEchoAddress, kUppercaseAddress}) {
     node_.flow_controls().add_consumer(Address(service), listener->flow_control_id());
@@ -320,12 +292,12 @@ Task<Bytes> NodeManager::create_relay(Request request) {
   ConnectOptions options{config_.identity, {}};
   auto connection = co_await connect(node_, tcp_, *at, std::move(options));
   if (!connection) {
-    co_return failed(h, connection.error());
+    co_return error_response(h, connection.error());
   }
   auto remote = co_await create_remote_relay(node_.context(), connection->route, *name);
   if (!remote) {
     (void)co_await close_connection(node_, tcp_, std::move(*connection));
-    co_return failed(h, remote.error());
+    co_return error_response(h, remote.error());
   }
   // What the relay forwards arrives on this connection (or channel): let it reach the api
   // listener and the default services, as it would over the node's own TCP listener.
@@ -393,13 +365,13 @@ Task<Bytes> NodeManager::send_message(Request request) {
   ConnectOptions options{config_.identity, {}};
   auto connection = co_await connect(node_, tcp_, *to, std::move(options));
   if (!connection) {
-    co_return failed(h, connection.error());
+    co_return error_response(h, connection.error());
   }
   auto reply =
       co_await node_.send_and_receive<Bytes>(connection->route, std::move(*message), timeout);
   (void)co_await close_connection(node_, tcp_, std::move(*connection));
   if (!reply) {
-    co_return failed(h, reply.error());
+    co_return error_response(h, reply.error());
   }
   ByteWriter response;
   CborWriter out(response);

@@ -61,6 +61,35 @@ Bytes error_response(const RequestHeader& request, Status status, std::string_vi
   return encode_response(request, status, body.view());
 }
 
+Bytes error_response(const RequestHeader& request, const Error& error) {
+  Status status = Status::kInternalServerError;
+  switch (error.kind()) {
+    case Kind::kNotFound:
+      status = Status::kNotFound;
+      break;
+    case Kind::kAlreadyExists:
+      status = Status::kConflict;
+      break;
+    case Kind::kTimeout:
+      status = Status::kTimeout;
+      break;
+    case Kind::kInvalid:
+    case Kind::kParse:
+      status = Status::kBadRequest;
+      break;
+    case Kind::kPermission:
+      status = Status::kForbidden;
+      break;
+    default:
+      break;
+  }
+  std::string message = error.message();
+  if (!error.detail().empty()) {
+    message.append(": ").append(error.detail());
+  }
+  return error_response(request, status, message);
+}
+
 Result<Response> decode_response(ByteView bytes) {
   CborReader in(bytes);
   Response out;

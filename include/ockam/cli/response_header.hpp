@@ -49,6 +49,11 @@ Bytes ok_response(const RequestHeader& request, ByteView body);
 /// method and `message`.
 Bytes error_response(const RequestHeader& request, Status status, std::string_view message);
 
+/// error_response answers `request` with the status that suits `error`'s kind (404 not
+/// found, 409 already exists, 408 timeout, 400 invalid or unparsable, 403 permission, else 500)
+/// and the error's message and detail.
+Bytes error_response(const RequestHeader& request, const Error& error);
+
 /// decode_response reads a header and keeps what follows as the body; kParse as
 /// decode_request does.
 Result<Response> decode_response(ByteView bytes);

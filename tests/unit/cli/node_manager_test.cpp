@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "cli/internal/cbor_map.hpp"
+#include "ockam/cli/cbor_map.hpp"
 #include "ockam/cli/default_services.hpp"
 #include "ockam/cli/local_node.hpp"
 #include "ockam/cli/node_client.hpp"
@@ -12,7 +12,6 @@
 namespace ockam::cli {
 namespace {
 
-using internal::CborMap;
 using testing::BackgroundNode;
 
 Task<Result<std::string>> start_server(Context& ctx, identity::Identifier creator) {

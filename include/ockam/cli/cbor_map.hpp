@@ -9,7 +9,7 @@
 #include "ockam/core/bytes.hpp"
 #include "ockam/core/result.hpp"
 
-namespace ockam::cli::internal {
+namespace ockam::cli {
 
 /// Most entries a request or response body map may have (an implementation limit).
 inline constexpr std::size_t kMaxBodyMapEntries = 32;
@@ -43,4 +43,4 @@ class CborMap {
 /// than kMaxBodyListItems.
 Result<std::vector<ByteView>> parse_cbor_list(ByteView item);
 
-}  // namespace ockam::cli::internal
+}  // namespace ockam::cli
