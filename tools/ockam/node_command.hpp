@@ -21,13 +21,17 @@ void run_on_node(const std::string& name, const std::string& as, NodeWork work);
 
 /// add_node_verb adds `<group> <verb>` (with `--identity`) whose action runs `work` on the node
 /// `args->node` names, after taking the output settings and, for arguments with a `to`, a piped
-/// `-`. Args needs `node`, `identity` and `output` members.
+/// `-`. Args needs `node`, `identity` and `output` members. With `node_option` (`--at`), that
+/// option names the node.
 template <class Args>
 CLI::App* add_node_verb(CLI::App& group, CommandLine& line, const char* verb, const char* about,
                         Task<void> (*work)(Node, NodeControl&, std::shared_ptr<Args>),
-                        std::shared_ptr<Args> args) {
+                        std::shared_ptr<Args> args, const char* node_option = nullptr) {
   CLI::App* cmd = group.add_subcommand(verb, about);
   cmd->add_option("--identity", args->identity, "Act as this identity");
+  if (node_option) {
+    cmd->add_option(node_option, args->node, "The node (default: the default node)");
+  }
   cmd->callback([&line, work, args] {
     line.action = [&line, work, args] {
       args->output = line.output;

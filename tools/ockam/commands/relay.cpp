@@ -70,26 +70,19 @@ Task<void> remove(Node node, NodeControl& control, std::shared_ptr<RelayArgs> ar
                       JsonObject().text("name", args->name).str());
 }
 
-CLI::App* add_verb(CLI::App& group, CommandLine& line, const char* verb, const char* about,
-                   Task<void> (*work)(Node, NodeControl&, std::shared_ptr<RelayArgs>),
-                   std::shared_ptr<RelayArgs> args) {
-  CLI::App* cmd = add_node_verb(group, line, verb, about, work, args);
-  cmd->add_option("--to", args->node, "The node that creates the relay (default: the default)");
-  return cmd;
-}
-
 }  // namespace
 
 void add_relay_commands(CLI::App& app, CommandLine& line) {
   auto args = std::make_shared<RelayArgs>();
   CLI::App* group = app.add_subcommand("relay", "Create, list and delete relays");
   group->require_subcommand(1);
-  CLI::App* make = add_verb(*group, line, "create",
-                            "Create a relay forward_to_NAME at another node", create, args);
+  CLI::App* make =
+      add_node_verb(*group, line, "create", "Create a relay forward_to_NAME at another node",
+                    create, args, "--to");
   make->add_option("name", args->name, "The relay's name (default: default)");
   make->add_option("--at", args->at, "Where the relay lives: a node name or multiaddr")->required();
-  add_verb(*group, line, "list", "List a node's relays", list, args);
-  CLI::App* drop = add_verb(*group, line, "delete", "Delete a relay", remove, args);
+  add_node_verb(*group, line, "list", "List a node's relays", list, args, "--to");
+  CLI::App* drop = add_node_verb(*group, line, "delete", "Delete a relay", remove, args, "--to");
   drop->add_option("name", args->name, "The relay's name")->required();
   drop->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
 }

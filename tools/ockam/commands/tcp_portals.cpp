@@ -116,26 +116,19 @@ Task<void> delete_inlet(Node node, NodeControl& control, std::shared_ptr<PortalA
                    JsonObject().text("alias", a->name).str());
 }
 
-CLI::App* add_verb(CLI::App& group, CommandLine& line, const char* verb, const char* about,
-                   Task<void> (*work)(Node, NodeControl&, std::shared_ptr<PortalArgs>),
-                   std::shared_ptr<PortalArgs> args) {
-  CLI::App* cmd = add_node_verb(group, line, verb, about, work, args);
-  cmd->add_option("--at", args->node, "The node (default: the default node)");
-  return cmd;
-}
-
 }  // namespace
 
 void add_tcp_outlet_commands(CLI::App& app, CommandLine& line) {
   auto args = std::make_shared<PortalArgs>();
   CLI::App* group = app.add_subcommand("tcp-outlet", "Create, list and delete TCP outlets");
   group->require_subcommand(1);
-  CLI::App* create = add_verb(*group, line, "create", "Create a TCP outlet to a TCP server",
-                              create_outlet_command, args);
+  CLI::App* create = add_node_verb(*group, line, "create", "Create a TCP outlet to a TCP server",
+                                   create_outlet_command, args, "--at");
   create->add_option("--to", args->to, "The server: [HOST:]PORT")->required();
   create->add_option("--from", args->from, "The outlet's address (default: outlet)");
-  add_verb(*group, line, "list", "List a node's TCP outlets", list_outlets, args);
-  CLI::App* remove = add_verb(*group, line, "delete", "Delete a TCP outlet", delete_outlet, args);
+  add_node_verb(*group, line, "list", "List a node's TCP outlets", list_outlets, args, "--at");
+  CLI::App* remove =
+      add_node_verb(*group, line, "delete", "Delete a TCP outlet", delete_outlet, args, "--at");
   remove->add_option("address", args->name, "The outlet's address")->required();
   remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
 }
@@ -144,16 +137,17 @@ void add_tcp_inlet_commands(CLI::App& app, CommandLine& line) {
   auto args = std::make_shared<PortalArgs>();
   CLI::App* group = app.add_subcommand("tcp-inlet", "Create, list and delete TCP inlets");
   group->require_subcommand(1);
-  CLI::App* create = add_verb(*group, line, "create", "Create a TCP inlet to an outlet",
-                              create_inlet_command, args);
+  CLI::App* create = add_node_verb(*group, line, "create", "Create a TCP inlet to an outlet",
+                                   create_inlet_command, args, "--at");
   create->add_option("--from", args->from, "Where to listen: [HOST:]PORT (default 127.0.0.1:0)");
   create
       ->add_option("--to", args->to,
                    "The outlet: a multiaddr such as /node/n1/secure/api/service/outlet")
       ->required();
   create->add_option("--alias", args->name, "The inlet's name (default: inlet)");
-  add_verb(*group, line, "list", "List a node's TCP inlets", list_inlets, args);
-  CLI::App* remove = add_verb(*group, line, "delete", "Delete a TCP inlet", delete_inlet, args);
+  add_node_verb(*group, line, "list", "List a node's TCP inlets", list_inlets, args, "--at");
+  CLI::App* remove =
+      add_node_verb(*group, line, "delete", "Delete a TCP inlet", delete_inlet, args, "--at");
   remove->add_option("alias", args->name, "The inlet's alias")->required();
   remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
 }
