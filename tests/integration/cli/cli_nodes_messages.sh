@@ -64,4 +64,13 @@ expect_eq "n2 answers again" "$(ockam message send again --from n2 --to /node/n1
 expect_eq "status (json)" "$(ockam status --output json | jq -r '[.nodes[].name] | join(",")')" "n1,n2"
 ockam node delete n2 -y >/dev/null
 expect_eq "node list after delete" "$(ockam node list)" "n1"
+
+# Reset: every node stopped (its process gone, not a zombie), every record and identity gone.
+n1_pid=$(ockam node show n1 --output json | jq -r .pid)
+ockam reset --yes >/dev/null
+if [ -e "/proc/$n1_pid" ] && ! grep -q ') Z' "/proc/$n1_pid/stat"; then
+  fail "reset left n1 (pid $n1_pid) running"
+fi
+expect_eq "node list after reset" "$(ockam node list --output json)" "[]"
+expect_eq "identity list after reset" "$(ockam identity list --output json)" "[]"
 echo "cli nodes and messages: ok"

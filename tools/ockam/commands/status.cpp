@@ -61,7 +61,8 @@ Task<Result<void>> show_status(Node node, Home home, Output output) {
 }
 
 Task<Result<void>> stop_all(Node node) {
-  for (const storage::NodeRecord& record : node.storage()->nodes().list().value()) {
+  auto records = node.storage()->nodes().list().value();  // a copy: the Result is a temporary
+  for (const storage::NodeRecord& record : records) {
     if (node_is_running(record)) {
       ::kill(static_cast<pid_t>(*record.pid), SIGTERM);
       if (!wait_for_exit(*record.pid, kStopTimeout)) {
