@@ -17,7 +17,9 @@ Result<identity::Identifier> verify_peer_identity(identity::Identities& identiti
   if (!decoded) {
     return Error(Origin::kChannel, Kind::kProtocol, "the peer's identity payload is malformed");
   }
-  auto identity = identities.import(decoded->change_history);
+  // Verified here, remembered only once every check passed: a refused peer leaves nothing
+  // behind (a flood of refused identities would fill the cache, or the database).
+  auto identity = identity::Identity::import(decoded->change_history);
   if (!identity) {
     return Error(Origin::kChannel, Kind::kProtocol, "the peer's identity does not verify");
   }
@@ -34,7 +36,12 @@ Result<identity::Identifier> verify_peer_identity(identity::Identities& identiti
     return Error(Origin::kChannel, Kind::kPermission,
                  "the trust policy refused the peer's identifier");
   }
-  return identity->identifier();
+  auto remembered = identities.remember(std::move(*identity));
+  if (!remembered) {
+    return Error(Origin::kChannel, Kind::kProtocol,
+                 "the peer's identity conflicts with the one known for its identifier");
+  }
+  return remembered->identifier();
 }
 
 }  // namespace ockam::channel::internal

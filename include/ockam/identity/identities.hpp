@@ -82,6 +82,10 @@ class Identities {
   Result<Identity> import(ByteView change_history);
   /// import_hex is `import` of hexadecimal text.
   Result<Identity> import_hex(std::string_view change_history_hex);
+  /// remember is `import` of an identity already verified (`Identity::import`), for callers
+  /// that check more before they keep it: a secure channel remembers a peer only once its
+  /// purpose key verified and the trust policy accepted it.
+  Result<Identity> remember(Identity identity);
   /// get returns the remembered identity of `identifier` (from the database when it is not in
   /// memory, verified again); kNotFound when unknown.
   Result<Identity> get(const Identifier& identifier) const;
@@ -141,7 +145,6 @@ class Identities {
       const Identity& subject, const PurposeKeyAttestation& attestation) const;
 
  private:
-  Result<Identity> remember(Identity identity);
   Result<Identity> remember_locked(Identity identity);
   void cache_locked(const Identity& identity) const;
   Result<vault::SigningKeyHandle> key_of(const Identity& identity) const;

@@ -277,5 +277,53 @@ TEST(SecureChannelTest, ARoamingResponderWatchesItsNewFirstHopOnly) {
   EXPECT_EQ(f.peers->size(), 4u);
 }
 
+TEST(SecureChannelTest, ARefusedPeerIsNotRememberedAndAnAcceptedOneIs) {
+  Runtime runtime;
+  auto vault = std::make_shared<vault::Vault>();
+  auto bob_identities = std::make_shared<identity::Identities>(vault);
+  auto alice_identities = std::make_shared<identity::Identities>(vault);
+  SecureChannels bob_channels{bob_identities};
+  SecureChannels alice_channels{alice_identities};
+  identity::Identity bob = bob_identities->create_identity().value();
+  identity::Identity alice = alice_identities->create_identity().value();
+  identity::Identity carol = alice_identities->create_identity().value();
+  auto peers = std::make_shared<std::vector<std::string>>();
+  auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    (co_await ctx.start_worker("echoer", Echoer(peers))).value();
+    auto listener =
+        (co_await bob_channels.create_listener(ctx, bob, "bob",
+                                               SecureChannelListenerOptions().with_trust_policy(
+                                                   identity::trust_identifier(alice.identifier()))))
+            .value();
+    ctx.flow_controls().add_consumer("echoer", listener.flow_control_id());
+    // Refused by the initiator: Alice's side does not keep Bob.
+    auto refused_by_carol = co_await alice_channels.create_channel(
+        ctx, carol, route("bob"),
+        SecureChannelOptions().with_trust_policy(identity::trust_identifier(alice.identifier())));
+    EXPECT_FALSE(refused_by_carol);
+    EXPECT_EQ(alice_identities->get(bob.identifier()).error().kind(), Kind::kNotFound);
+    // Refused by the responder: Carol's handshake completes on her side only.
+    auto carols =
+        (co_await alice_channels.create_channel(ctx, carol, route("bob"), SecureChannelOptions()))
+            .value();
+    auto unanswered = co_await ctx.send_and_receive<std::string>(route(carols, "echoer"),
+                                                                 std::string("let me in"), 300ms);
+    EXPECT_FALSE(unanswered);
+    EXPECT_EQ(bob_identities->get(carol.identifier()).error().kind(), Kind::kNotFound);
+    // Accepted: remembered on both sides.
+    auto alices =
+        (co_await alice_channels.create_channel(ctx, alice, route("bob"), SecureChannelOptions()))
+            .value();
+    EXPECT_EQ(
+        (co_await ctx.send_and_receive<std::string>(route(alices, "echoer"), std::string("hello")))
+            .value(),
+        "hello");
+    EXPECT_TRUE(bob_identities->get(alice.identifier()));
+    EXPECT_TRUE(alice_identities->get(bob.identifier()));
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
 }  // namespace
 }  // namespace ockam
