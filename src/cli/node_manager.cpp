@@ -38,7 +38,7 @@ void write_text_field(CborWriter& out, std::uint64_t key, std::string_view value
 }
 
 std::string service_multiaddr(const Address& address) {
-  return "/service/" + address.inner();
+  return std::string("/service/").append(address.inner());
 }
 
 }  // namespace
@@ -182,7 +182,7 @@ Task<Bytes> NodeManager::create_secure_channel(Request request) {
   out.write_map_header(2);
   write_text_field(out, 1, address);
   write_text_field(out, 2, channel.their_identifier().to_string());
-  channels_.insert_or_assign(channel.encryptor_address().inner(),
+  channels_.insert_or_assign(std::string(channel.encryptor_address().inner()),
                              ChannelEntry{channel, std::move(*connection), addr->to_string()});
   co_return ok_response(h, response.view());
 }

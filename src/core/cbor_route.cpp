@@ -27,7 +27,7 @@ bool read_cbor_address(CborReader& in, Address& out) {
       !probe.skip_items(fields - kAddressFields)) {
     return false;
   }
-  out = Address(type, std::string(inner.begin(), inner.end()));
+  out = Address(type, std::string_view(reinterpret_cast<const char*>(inner.data()), inner.size()));
   in = probe;
   return true;
 }
@@ -45,16 +45,17 @@ bool read_cbor_route(CborReader& in, Route& out) {
   if (!probe.read_array_header(count) || count > kMaxCborRouteLength) {
     return false;
   }
-  std::vector<Address> addresses;
-  addresses.reserve(static_cast<std::size_t>(count));
+  // One free slot in front: the hop that receives a message prepends itself to its return route.
+  Route route;
+  route.reset_with_room(1, static_cast<std::size_t>(count));
   for (std::uint64_t i = 0; i < count; ++i) {
     Address address;
     if (!read_cbor_address(probe, address)) {
       return false;
     }
-    addresses.push_back(std::move(address));
+    route.append(std::move(address));
   }
-  out = Route(std::move(addresses));
+  out = std::move(route);
   in = probe;
   return true;
 }

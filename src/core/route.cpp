@@ -1,5 +1,7 @@
 #include "ockam/core/route.hpp"
 
+#include <iterator>
+
 namespace ockam {
 namespace {
 
@@ -35,49 +37,97 @@ Result<Route> Route::parse(std::string_view text) {
   }
 }
 
+Route& Route::operator=(const Route& other) {
+  if (this != &other) {
+    slots_.assign(other.begin(), other.end());
+    head_ = 0;
+  }
+  return *this;
+}
+
+Route& Route::operator=(Route&& other) noexcept {
+  if (this != &other) {
+    slots_ = std::move(other.slots_);
+    head_ = std::exchange(other.head_, 0);
+    other.slots_.clear();
+  }
+  return *this;
+}
+
 Result<Address> Route::step() {
-  if (addresses_.empty()) {
+  if (empty()) {
     return Error(Origin::kCore, Kind::kInvalid, "cannot step an empty route");
   }
-  Address first = std::move(addresses_.front());
-  addresses_.erase(addresses_.begin());
-  return first;
+  return std::move(slots_[head_++]);
 }
 
 Route& Route::append(Address address) {
-  addresses_.push_back(std::move(address));
+  slots_.push_back(std::move(address));
   return *this;
 }
 
 Route& Route::prepend(Address address) {
-  addresses_.insert(addresses_.begin(), std::move(address));
+  if (head_ == 0) {
+    make_front_room(1);
+  }
+  slots_[--head_] = std::move(address);
   return *this;
 }
 
 Route& Route::append_route(const Route& other) {
-  addresses_.insert(addresses_.end(), other.addresses_.begin(), other.addresses_.end());
+  if (&other == this) {
+    Route copy(other);
+    return append_route(copy);
+  }
+  slots_.insert(slots_.end(), other.begin(), other.end());
   return *this;
 }
 
 Route& Route::prepend_route(const Route& other) {
-  addresses_.insert(addresses_.begin(), other.addresses_.begin(), other.addresses_.end());
+  if (&other == this) {
+    Route copy(other);
+    return prepend_route(copy);
+  }
+  if (head_ < other.size()) {
+    make_front_room(other.size());
+  }
+  head_ -= other.size();
+  std::copy(other.begin(), other.end(), slots_.begin() + static_cast<std::ptrdiff_t>(head_));
   return *this;
 }
 
 Route& Route::pop_back() {
-  if (!addresses_.empty()) {
-    addresses_.pop_back();
+  if (!empty()) {
+    slots_.pop_back();
   }
   return *this;
 }
 
+void Route::reset_with_room(std::size_t front, std::size_t count) {
+  slots_.clear();
+  slots_.reserve(front + count);
+  slots_.resize(front);
+  head_ = front;
+}
+
+void Route::make_front_room(std::size_t needed) {
+  const std::size_t room = needed + kFrontRoom;
+  std::vector<Address> moved;
+  moved.reserve(room + size());
+  moved.resize(room);
+  std::move(slots_.begin() + static_cast<std::ptrdiff_t>(head_), slots_.end(),
+            std::back_inserter(moved));
+  slots_ = std::move(moved);
+  head_ = room;
+}
+
 std::string Route::to_string() const {
   std::string text;
-  for (std::size_t i = 0; i < addresses_.size(); ++i) {
-    if (i > 0) {
+  for (const Address& address : *this) {
+    if (!text.empty()) {
       text += " => ";
     }
-    text += addresses_[i].to_string();
+    text += address.to_string();
   }
   return text;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <array>
 #include <compare>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -18,15 +20,29 @@ inline constexpr TransportType kUdp = 2;
 
 /// Address is a transport type and opaque inner bytes (normally text). Its text form is
 /// `tt#inner`; text without `#` is a local address.
+///
+/// Addresses are copied, compared and hashed on every hop, so the inner bytes of Ockam's own
+/// forms (random local addresses: 32 hex characters; worker names; `host:port`) live in the
+/// address itself, up to kInlineCapacity bytes; only longer ones take a heap block.
 class Address {
  public:
+  /// The longest inner text kept without a heap block (sizeof(Address) is 48 bytes on 64-bit).
+  static constexpr std::size_t kInlineCapacity = 38;
+
   Address() = default;
-  Address(TransportType type, std::string inner) : type_(type), inner_(std::move(inner)) {}
+  Address(TransportType type, std::string_view inner) : type_(type) { assign(inner); }
+  Address(TransportType type, const std::string& inner) : Address(type, std::string_view(inner)) {}
+  Address(TransportType type, const char* inner) : Address(type, std::string_view(inner)) {}
   /// Builds an address from text; "1#host:port" gives a TCP address, "echoer" a local one.
   /// Text that is not a valid `tt#inner` (see `parse`) is taken whole as a local address.
   Address(std::string_view text);  // NOLINT: implicit, as Rust's `From<&str>`
   Address(const char* text) : Address(std::string_view(text)) {}         // NOLINT
   Address(const std::string& text) : Address(std::string_view(text)) {}  // NOLINT
+  Address(const Address& other) : type_(other.type_) { assign(other.inner()); }
+  Address(Address&& other) noexcept;
+  Address& operator=(const Address& other);
+  Address& operator=(Address&& other) noexcept;
+  ~Address() = default;
 
   /// parse reads `tt#inner` or `inner`; more than one `#` or a bad type is a kParse error.
   static Result<Address> parse(std::string_view text);
@@ -34,27 +50,41 @@ class Address {
   static Address random_local();
 
   TransportType transport_type() const noexcept { return type_; }
-  const std::string& inner() const noexcept { return inner_; }
+  std::string_view inner() const noexcept {
+    return heap_ ? std::string_view(*heap_) : std::string_view(inline_.data(), inline_size_);
+  }
   bool is_local() const noexcept { return type_ == kLocal; }
   /// Returns `tt#inner` (e.g. "0#echoer").
   std::string to_string() const;
 
-  friend bool operator==(const Address&, const Address&) = default;
-  friend auto operator<=>(const Address&, const Address&) = default;
+  friend bool operator==(const Address& a, const Address& b) noexcept {
+    return a.type_ == b.type_ && a.inner() == b.inner();
+  }
+  friend std::strong_ordering operator<=>(const Address& a, const Address& b) noexcept {
+    if (auto order = a.type_ <=> b.type_; order != 0) {
+      return order;
+    }
+    return a.inner().compare(b.inner()) <=> 0;
+  }
 
  private:
+  void assign(std::string_view inner);
+
   TransportType type_ = kLocal;
-  std::string inner_;
+  std::uint8_t inline_size_ = 0;
+  std::array<char, kInlineCapacity> inline_;
+  // Inner texts above kInlineCapacity; null otherwise.
+  std::unique_ptr<std::string> heap_;
 };
 
 /// tcp_address names a TCP peer by "host:port" in a route; it resolves to a connection.
 inline Address tcp_address(std::string_view host_port) {
-  return Address(kTcp, std::string(host_port));
+  return Address(kTcp, host_port);
 }
 
 struct AddressHash {
   std::size_t operator()(const Address& a) const noexcept {
-    return std::hash<std::string>{}(a.inner()) ^
+    return std::hash<std::string_view>{}(a.inner()) ^
            (static_cast<std::size_t>(a.transport_type()) << 1);
   }
 };

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "ockam/core/address.hpp"
@@ -11,26 +13,45 @@
 namespace ockam {
 
 /// Route is an ordered list of addresses. The onward route says where a message goes (each hop
-/// steps past itself); the return route says how to reply.
+/// steps past itself); the return route says how to reply (each hop prepends itself).
+///
+/// Both ends change on the message path, so a route keeps its addresses in slots from a head
+/// index on: `step` moves the head forward and `prepend` fills the slot before it, neither
+/// shifting the others; only a prepend without a free slot moves them, leaving kFrontRoom free
+/// slots in front. Copies hold the addresses alone.
 class Route {
  public:
+  /// Free slots left in front when a prepend has to move the addresses.
+  static constexpr std::size_t kFrontRoom = 2;
+  using const_iterator = std::vector<Address>::const_iterator;
+
   Route() = default;
-  Route(std::initializer_list<Address> addresses) : addresses_(addresses) {}
-  explicit Route(std::vector<Address> addresses) : addresses_(std::move(addresses)) {}
+  Route(std::initializer_list<Address> addresses) : slots_(addresses) {}
+  explicit Route(std::vector<Address> addresses) : slots_(std::move(addresses)) {}
+  Route(const Route& other) : slots_(other.begin(), other.end()) {}
+  Route(Route&& other) noexcept
+      : slots_(std::move(other.slots_)), head_(std::exchange(other.head_, 0)) {
+    other.slots_.clear();
+  }
+  Route& operator=(const Route& other);
+  Route& operator=(Route&& other) noexcept;
+  ~Route() = default;
 
   /// parse reads "a => b => c"; an empty text or an empty element is a kParse error.
   static Result<Route> parse(std::string_view text);
 
-  bool empty() const noexcept { return addresses_.empty(); }
-  std::size_t size() const noexcept { return addresses_.size(); }
-  const Address& operator[](std::size_t i) const { return addresses_[i]; }
-  auto begin() const noexcept { return addresses_.begin(); }
-  auto end() const noexcept { return addresses_.end(); }
+  bool empty() const noexcept { return head_ == slots_.size(); }
+  std::size_t size() const noexcept { return slots_.size() - head_; }
+  const Address& operator[](std::size_t i) const { return slots_[head_ + i]; }
+  const_iterator begin() const noexcept {
+    return slots_.begin() + static_cast<std::ptrdiff_t>(head_);
+  }
+  const_iterator end() const noexcept { return slots_.end(); }
 
   /// next returns the first address, or nullptr on an empty route.
-  const Address* next() const noexcept { return empty() ? nullptr : &addresses_.front(); }
+  const Address* next() const noexcept { return empty() ? nullptr : &slots_[head_]; }
   /// recipient returns the last address, or nullptr on an empty route.
-  const Address* recipient() const noexcept { return empty() ? nullptr : &addresses_.back(); }
+  const Address* recipient() const noexcept { return empty() ? nullptr : &slots_.back(); }
   /// step removes and returns the first address; kInvalid on an empty route.
   Result<Address> step();
 
@@ -40,14 +61,26 @@ class Route {
   Route& prepend_route(const Route& other);
   /// pop_back removes the last address (no-op on an empty route).
   Route& pop_back();
+  /// Empties the route and makes room for `count` appends after `front` free slots (decoders
+  /// call it before they append what they read, leaving room for the hops' prepends).
+  void reset_with_room(std::size_t front, std::size_t count);
+  /// How many prepends fit before the addresses have to move.
+  std::size_t front_room() const noexcept { return head_; }
 
   /// Returns "a => b" with each address in `tt#inner` form.
   std::string to_string() const;
 
-  friend bool operator==(const Route&, const Route&) = default;
+  friend bool operator==(const Route& a, const Route& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
 
  private:
-  std::vector<Address> addresses_;
+  /// Moves the addresses back so that at least `needed` slots are free in front.
+  void make_front_room(std::size_t needed);
+
+  std::vector<Address> slots_;
+  // Slots before head_ are free (empty addresses).
+  std::size_t head_ = 0;
 };
 
 namespace internal {

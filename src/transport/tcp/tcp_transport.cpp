@@ -234,10 +234,11 @@ Task<Result<TcpConnection>> connect_with(std::shared_ptr<TransportState> state, 
 }
 
 Task<Result<Address>> resolve_with(std::shared_ptr<TransportState> state, Address address) {
-  if (const Address* existing = state->find_by_peer(address.inner())) {
+  std::string peer(address.inner());
+  if (const Address* existing = state->find_by_peer(peer)) {
     co_return *existing;
   }
-  auto connection = co_await connect_with(state, address.inner(), TcpConnectionOptions());
+  auto connection = co_await connect_with(state, std::move(peer), TcpConnectionOptions());
   if (!connection) {
     co_return connection.error();
   }

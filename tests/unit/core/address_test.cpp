@@ -62,5 +62,34 @@ TEST(AddressTest, TcpAddressBuildsATcpAddress) {
   EXPECT_EQ(a.to_string(), "1#host:1");
 }
 
+TEST(AddressTest, ShortAndLongInnerTextsCopyMoveAndCompareAlike) {
+  const std::string long_text(Address::kInlineCapacity + 1, 'x');
+  for (const std::string& text : {std::string(), std::string("echoer"),
+                                  std::string(Address::kInlineCapacity, 'y'), long_text}) {
+    Address a(kTcp, text);
+    EXPECT_EQ(a.inner(), text);
+    Address copy = a;
+    EXPECT_EQ(copy, a);
+    Address moved = std::move(copy);
+    EXPECT_EQ(moved, a);
+    EXPECT_TRUE(copy.inner().empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
+    copy = moved;
+    EXPECT_EQ(copy, a);
+    copy = Address("short");
+    EXPECT_EQ(copy.inner(), "short");
+    copy = std::move(moved);
+    EXPECT_EQ(copy, a);
+    EXPECT_EQ(AddressHash{}(copy), AddressHash{}(a));
+  }
+  EXPECT_LT(Address(kLocal, std::string(40, 'a')), Address(kLocal, "b"));
+  EXPECT_LT(Address(kLocal, "b"), Address(kTcp, "a"));
+}
+
+TEST(AddressTest, OckamsOwnFormsFitInTheAddressItself) {
+  EXPECT_GE(Address::kInlineCapacity, Address::random_local().inner().size());
+  EXPECT_GE(Address::kInlineCapacity, std::string_view("255.255.255.255:65535").size());
+  EXPECT_LE(sizeof(Address), 48u);
+}
+
 }  // namespace
 }  // namespace ockam

@@ -61,5 +61,61 @@ TEST(AddressTest, RandomLocalAddressesAre32HexCharactersAndDistinct) {
   EXPECT_NE(a, b);
 }
 
+TEST(RouteTest, StepMovesTheHeadAndPrependFillsTheFreedSlot) {
+  Route r = route("a", "b", "c");
+  ASSERT_TRUE(r.step());
+  EXPECT_EQ(r.front_room(), 1u);
+  const Address* b = r.next();
+  r.prepend("x");  // into the freed slot: the others stay where they are
+  EXPECT_EQ(r.front_room(), 0u);
+  EXPECT_EQ(&r[1], b);
+  EXPECT_EQ(r, route("x", "b", "c"));
+  EXPECT_EQ(r.size(), 3u);
+  EXPECT_EQ(*r.recipient(), Address("c"));
+}
+
+TEST(RouteTest, APrependWithoutRoomLeavesRoomForTheNextOnes) {
+  Route r = route("a");
+  r.prepend("b");
+  EXPECT_EQ(r.front_room(), Route::kFrontRoom);
+  const Address* b = r.next();
+  r.prepend("c");
+  EXPECT_EQ(&r[1], b);
+  EXPECT_EQ(r, route("c", "b", "a"));
+  r.prepend_route(route("p", "q", "s"));
+  EXPECT_EQ(r.to_string(), "0#p => 0#q => 0#s => 0#c => 0#b => 0#a");
+}
+
+TEST(RouteTest, CopiesAndComparisonsSeeOnlyTheAddressesInUse) {
+  Route stepped = route("gone", "a", "b");
+  ASSERT_TRUE(stepped.step());
+  Route copy = stepped;
+  EXPECT_EQ(copy, route("a", "b"));
+  EXPECT_EQ(copy.front_room(), 0u);
+  EXPECT_NE(stepped, route("gone", "a", "b"));
+  Route moved = std::move(stepped);
+  EXPECT_EQ(moved, route("a", "b"));
+  EXPECT_TRUE(stepped.empty());  // NOLINT(bugprone-use-after-move): moved-from is empty
+  EXPECT_EQ(stepped.size(), 0u);
+  stepped.append("z");
+  EXPECT_EQ(stepped, route("z"));
+}
+
+TEST(RouteTest, ResetWithRoomKeepsFrontSlotsForPrepends) {
+  Route r = route("old");
+  r.reset_with_room(1, 2);
+  EXPECT_TRUE(r.empty());
+  r.append("a").append("b");
+  EXPECT_EQ(r.front_room(), 1u);
+  const Address* a = r.next();
+  r.prepend("hop");
+  EXPECT_EQ(&r[1], a);
+  EXPECT_EQ(r, route("hop", "a", "b"));
+  r.pop_back().pop_back().pop_back().pop_back();
+  EXPECT_TRUE(r.empty());
+  EXPECT_EQ(r.next(), nullptr);
+  EXPECT_EQ(r.recipient(), nullptr);
+}
+
 }  // namespace
 }  // namespace ockam

@@ -88,7 +88,7 @@ TEST(RouterTest, NonLocalAddressesResolveThroughTheirTransport) {
     EXPECT_EQ(unresolved.error().kind(), Kind::kNotFound);
 
     router.register_transport(kTcp, [](Address address) -> Task<Result<Address>> {
-      co_return Address("conn_" + address.inner());
+      co_return Address(std::string("conn_").append(address.inner()));
     });
     auto resolved = co_await router.resolve_route(route("a", tcp_address("h:1"), "b"));
     EXPECT_EQ(resolved.value(), route("a", "conn_h:1", "b"));
