@@ -11,14 +11,17 @@ Task<Result<void>> EncryptorWorker::handle_message(Context& ctx, Routed<Any> mes
   }
   plaintext_.clear();
   encode_payload_plaintext(local.onward_route, local.return_route, local.payload, plaintext_);
-  LocalMessage ciphertext;
-  auto encrypted = state_->encryptor->encrypt(plaintext_, ciphertext.payload);
+  // The message becomes its own ciphertext: its route storage is reused for the remote route.
+  local.payload.clear();
+  auto encrypted = state_->encryptor->encrypt(plaintext_, local.payload);
   secure_wipe(plaintext_);
   if (!encrypted) {
     co_return encrypted.error();
   }
-  ciphertext.onward_route = state_->remote_route;
-  co_return co_await ctx.forward_from_address(std::move(ciphertext), state_->addresses.encryptor);
+  local.onward_route = state_->remote_route;
+  local.return_route = Route();
+  local.local_info.clear();
+  co_return co_await ctx.forward_from_address(std::move(local), state_->addresses.encryptor);
 }
 
 Task<Result<void>> EncryptorWorker::shutdown(Context& ctx) {
