@@ -34,7 +34,7 @@ void write_outlet(CborWriter& out, const TcpOutlet& outlet) {
   out.write_uint(1);
   out.write_text(outlet.target());
   out.write_uint(2);
-  out.write_text("/service/" + outlet.address().inner());
+  out.write_text(std::string("/service/").append(outlet.address().inner()));
 }
 
 }  // namespace
