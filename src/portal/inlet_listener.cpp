@@ -1,6 +1,7 @@
 #include "portal/internal/inlet_listener.hpp"
 
 #include "ockam/core/log.hpp"
+#include "portal/internal/portal_count.hpp"
 
 namespace ockam::portal {
 namespace {
@@ -52,7 +53,7 @@ Task<> InletListener::accept_loop() {
       continue;
     }
     if (settings_->counters->active >= settings_->limits.max_portals) {
-      ++settings_->counters->refused_over_limit;
+      count(router_, settings_->counters->refused_over_limit, &NodeMetrics::portals_refused);
       continue;  // the socket closes here
     }
     auto portal = std::make_shared<Portal>(router_, std::move(socket), settings_);

@@ -6,6 +6,7 @@
 #include "ockam/channel/peer_identity.hpp"
 #include "ockam/core/log.hpp"
 #include "ockam/portal/portal_message.hpp"
+#include "portal/internal/portal_count.hpp"
 #include "transport/tcp/internal/host_port.hpp"
 
 namespace ockam::portal {
@@ -48,7 +49,7 @@ Task<> open_portal(Router& router, Address listener, std::string target,
   auto socket = co_await connect_target(router.io(), std::move(target), timeout);
   --*connecting;
   if (!socket) {
-    ++settings->counters->target_unreachable;
+    count(router, settings->counters->target_unreachable, &NodeMetrics::portals_failed);
     log::info("portal", "outlet {}: {}", listener.to_string(), socket.error().to_string());
     LocalMessage disconnect;
     disconnect.onward_route = std::move(ping.return_route);
@@ -70,16 +71,16 @@ Task<Result<void>> OutletListener::handle_message(Context& ctx, Routed<Any> mess
   LocalMessage ping = std::move(message).take_local_message();
   PortalCounters& counters = *settings_->counters;
   if (!ping.onward_route.step() || !ping.onward_route.empty() || ping.return_route.empty()) {
-    ++counters.dropped_bad_route;
+    count(ctx.router(), counters.dropped_bad_route, &NodeMetrics::portal_messages_dropped);
     co_return ok();
   }
   auto decoded = decode_portal_message(ping.payload);
   if (!decoded || decoded->kind != PortalMessage::Kind::kPing) {
-    ++counters.dropped_malformed;
+    count(ctx.router(), counters.dropped_malformed, &NodeMetrics::portal_messages_dropped);
     co_return ok();
   }
   if (counters.active + *connecting_ >= settings_->limits.max_portals) {
-    ++counters.refused_over_limit;
+    count(ctx.router(), counters.refused_over_limit, &NodeMetrics::portals_refused);
     LocalMessage disconnect;
     disconnect.onward_route = std::move(ping.return_route);
     disconnect.return_route.append(ctx.address());

@@ -8,6 +8,7 @@
 #include "ockam/channel/peer_identity.hpp"
 #include "ockam/core/log.hpp"
 #include "ockam/portal/portal_message.hpp"
+#include "portal/internal/portal_count.hpp"
 
 namespace ockam::portal {
 namespace {
@@ -27,12 +28,13 @@ Portal::Portal(Router& router, asio::ip::tcp::socket socket,
   asio::error_code ignored;
   socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
   space_freed_.expires_at(kNever);
-  ++settings_->counters->active;
-  ++settings_->counters->opened;
+  count(router_, settings_->counters->active, &NodeMetrics::portals_open);
+  count(router_, settings_->counters->opened, &NodeMetrics::portals_opened);
 }
 
 Portal::~Portal() {
   --settings_->counters->active;
+  --router_.metrics().portals_open;
 }
 
 Result<void> Portal::register_with(const Route& flow_hop) {
@@ -123,7 +125,7 @@ Result<void> Portal::push(Envelope envelope) {
 void Portal::on_message(LocalMessage& message) {
   PortalCounters& counters = *settings_->counters;
   if (!message.onward_route.step() || !message.onward_route.empty()) {
-    ++counters.dropped_bad_route;
+    count(router_, counters.dropped_bad_route, &NodeMetrics::portal_messages_dropped);
     return;
   }
   auto sender = peer_identifier(message);
@@ -131,13 +133,13 @@ void Portal::on_message(LocalMessage& message) {
     identity_pinned_ = true;
     peer_ = std::move(sender);
   } else if (sender != peer_) {
-    ++counters.dropped_wrong_identity;
+    count(router_, counters.dropped_wrong_identity, &NodeMetrics::portal_messages_dropped);
     log::debug("portal", "portal {} dropped a message from another identity", address_.to_string());
     return;
   }
   auto decoded = decode_portal_message(message.payload);
   if (!decoded) {
-    ++counters.dropped_malformed;
+    count(router_, counters.dropped_malformed, &NodeMetrics::portal_messages_dropped);
     log::debug("portal", "portal {} got a malformed message; closing", address_.to_string());
     disconnect_detached();
     close();
@@ -167,7 +169,7 @@ void Portal::on_message(LocalMessage& message) {
       break;
   }
   if (state_ == State::kAwaitingPong) {
-    ++counters.dropped_before_pong;
+    count(router_, counters.dropped_before_pong, &NodeMetrics::portal_messages_dropped);
     close();
     return;
   }
@@ -175,7 +177,7 @@ void Portal::on_message(LocalMessage& message) {
     return;
   }
   if (!counter_is_next(decoded->counter)) {
-    ++counters.bad_packet_counter;
+    count(router_, counters.bad_packet_counter, &NodeMetrics::portal_messages_dropped);
     disconnect_detached();
     close();
     return;
@@ -313,7 +315,7 @@ Task<> Portal::pong_timer() {
   }
   co_await deadline_.async_wait(kUseTuple);
   if (state_ == State::kAwaitingPong && !closed_) {
-    ++settings_->counters->pong_timeouts;
+    count(router_, settings_->counters->pong_timeouts, &NodeMetrics::portals_failed);
     log::debug("portal", "portal {} got no Pong in time; closing", address_.to_string());
     close();
   }

@@ -37,6 +37,17 @@ struct NodeMetrics {
   /// Relays that reconnected, and remote relays registered again, after losing their path to a
   /// closed connection or unanswered pings (counter).
   std::uint64_t relay_paths_restored = 0;
+  /// TCP portals open now, over every inlet and outlet (gauge).
+  std::uint64_t portals_open = 0;
+  /// TCP portals opened since the start (counter).
+  std::uint64_t portals_opened = 0;
+  /// Portal messages dropped: malformed, Payload before Pong, another channel identity, a route
+  /// past the portal, a packet-counter gap (counter; each inlet or outlet says which).
+  std::uint64_t portal_messages_dropped = 0;
+  /// Clients and Pings refused because an inlet or outlet had `max_portals` open (counter).
+  std::uint64_t portals_refused = 0;
+  /// Portals that never opened: no Pong in time, or the outlet's target unreachable (counter).
+  std::uint64_t portals_failed = 0;
 
   std::uint64_t dropped(DropReason reason) const noexcept {
     return drops[static_cast<std::size_t>(reason)];

@@ -261,6 +261,9 @@ TEST(TcpPortalsTest, ConcurrentClientsGetTheirBytesBackAndNoPortalIsLeft) {
     }));
     EXPECT_EQ(inlet.counters().opened, kClients);
     EXPECT_EQ(f.outlet->counters().opened, kClients);
+    // Node-wide, the inlet's and the outlet's portals (both on this node) add up.
+    EXPECT_EQ(ctx.router().metrics().portals_opened, 2 * kClients);
+    EXPECT_EQ(ctx.router().metrics().portals_open, 0u);
     EXPECT_EQ(ctx.router().addresses().size(), addresses_before);
     co_return ok();
   });
@@ -275,6 +278,8 @@ TEST(TcpPortalsTest, ARefusingTargetClosesTheClientWithinASecond) {
     EXPECT_TRUE(co_await closed_within(client, 1s));
     EXPECT_EQ(f.outlet->counters().target_unreachable, 1u);
     EXPECT_TRUE(co_await eventually(ctx.io(), [&] { return inlet.counters().active == 0; }));
+    EXPECT_EQ(ctx.router().metrics().portals_failed, 1u);
+    EXPECT_EQ(ctx.router().metrics().portals_open, 0u);
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
@@ -293,13 +298,18 @@ TEST(TcpPortalsTest, GarbageIsDroppedCountedAndClosesOnlyItsPortal) {
     EXPECT_TRUE(
         co_await eventually(ctx.io(), [&] { return f.outlet->counters().dropped_malformed == 1; }));
 
+    EXPECT_EQ(ctx.router().metrics().portal_messages_dropped, 1u);
     auto portal = (co_await f.raw_portal(ctx, *f.alice_channel)).value();
     EXPECT_TRUE(co_await eventually(ctx.io(), [&] { return f.target_stats->connections == 2; }));
+    // Only the outlet's portal of the raw Ping is open (the echo's two portals have closed).
+    EXPECT_TRUE(
+        co_await eventually(ctx.io(), [&] { return ctx.router().metrics().portals_open == 1; }));
     Bytes garbage{0x07, 0x00};
     (co_await send_raw(ctx, route(*f.alice_channel, portal), garbage)).value();
     auto disconnect = co_await ctx.receive_envelope(5s);
     EXPECT_TRUE(disconnect && disconnect->message.payload == portal::encode_portal_disconnect());
     EXPECT_EQ(f.outlet->counters().dropped_malformed, 2u);
+    EXPECT_EQ(ctx.router().metrics().portal_messages_dropped, 2u);
     EXPECT_TRUE(co_await eventually(ctx.io(), [&] { return f.target_stats->closed == 2; }));
 
     // Other portals keep working.
@@ -338,6 +348,7 @@ TEST(TcpPortalsTest, APayloadBeforeThePongIsCountedAndClosesTheClient) {
     auto client = (co_await connect_client(ctx.io(), inlet.port())).value();
     EXPECT_TRUE(co_await closed_within(client, 1s));
     EXPECT_EQ(inlet.counters().dropped_before_pong, 1u);
+    EXPECT_EQ(ctx.router().metrics().portal_messages_dropped, 1u);
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
@@ -355,6 +366,7 @@ TEST(TcpPortalsTest, NoPongClosesTheClientAfterThePongTimeout) {
     auto client = (co_await connect_client(ctx.io(), inlet.port())).value();
     EXPECT_TRUE(co_await closed_within(client, 2s));
     EXPECT_EQ(inlet.counters().pong_timeouts, 1u);
+    EXPECT_EQ(ctx.router().metrics().portals_failed, 1u);
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
@@ -378,6 +390,7 @@ TEST(TcpPortalsTest, MessagesThroughAnotherIdentityAreDroppedAndCounted) {
     (co_await send_raw(ctx, route(mallory_channel, portal), intruder)).value();
     EXPECT_TRUE(co_await eventually(
         ctx.io(), [&] { return f.outlet->counters().dropped_wrong_identity == 1; }));
+    EXPECT_EQ(ctx.router().metrics().portal_messages_dropped, 1u);
 
     const Bytes hi{'h', 'i'};
     Bytes hello;
@@ -386,6 +399,30 @@ TEST(TcpPortalsTest, MessagesThroughAnotherIdentityAreDroppedAndCounted) {
     auto echoed = co_await ctx.receive_envelope(5s);
     EXPECT_TRUE(echoed && echoed->message.payload == hello);
     EXPECT_EQ(f.target_stats->bytes_received, 2u);
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
+TEST(TcpPortalsTest, ClientsBeyondMaxPortalsAreRefusedAndCounted) {
+  Fixture f;
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto target = start_target(ctx.io(), TargetKind::kEcho, f.target_stats);
+    auto tcp = (co_await f.start(ctx, target)).value();
+    auto channel = (co_await f.channel_as(ctx, f.alice)).value();
+    PortalLimits one;
+    one.max_portals = 1;
+    auto inlet = (co_await tcp.create_inlet("127.0.0.1:0", route(channel, "outlet"),
+                                            TcpInletOptions().with_limits(one)))
+                     .value();
+    auto first = (co_await connect_client(ctx.io(), inlet.port())).value();
+    EXPECT_TRUE(co_await eventually(ctx.io(), [&] { return f.target_stats->connections == 1; }));
+    EXPECT_EQ(ctx.router().metrics().portals_open, 2u);  // the inlet's and the outlet's
+    auto second = (co_await connect_client(ctx.io(), inlet.port())).value();
+    EXPECT_TRUE(co_await closed_within(second, 1s));
+    EXPECT_EQ(inlet.counters().refused_over_limit, 1u);
+    EXPECT_EQ(ctx.router().metrics().portals_refused, 1u);
+    EXPECT_EQ(ctx.router().metrics().portals_opened, 2u);
     co_return ok();
   });
   ASSERT_TRUE(result) << result.error().to_string();
