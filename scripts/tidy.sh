@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-modules=${OCKAM_TIDY_MODULES:-api}
+modules=${OCKAM_TIDY_MODULES:-api core node transport/tcp channel}
 
 python3 scripts/check_coroutine_lambdas.py $(find src include -name '*.cpp' -o -name '*.hpp')
 

@@ -14,13 +14,13 @@ inline constexpr std::uint8_t kPongTag = 1;
 inline constexpr std::uint8_t kDisconnectTag = 2;
 inline constexpr std::uint8_t kPayloadTag = 3;
 /// Largest chunk Ockam sends (OCKAM_TCP_PORTAL_PAYLOAD_LENGTH default since 0.145, options.rs).
-inline constexpr std::size_t kDefaultChunkSize = 128 * 1024;
+inline constexpr std::size_t kDefaultChunkSize = std::size_t{128} * 1024;
 /// Ockam's default outlet worker address (node manager registry.rs).
 inline constexpr const char* kDefaultOutletAddress = "outlet";
 
 // --- Implementation choices ---
 /// Bytes one portal may hold for its socket before the sender waits (back-pressure).
-inline constexpr std::size_t kDefaultWindow = 1024 * 1024;
+inline constexpr std::size_t kDefaultWindow = std::size_t{1024} * 1024;
 /// How long an inlet's portal waits for the outlet's Pong before closing its client socket
 /// (Ockam has no such timer and leaves the client hanging).
 inline constexpr std::chrono::milliseconds kDefaultPongTimeout{10'000};

@@ -192,7 +192,9 @@ TEST(HostileChannelPeerTest, ClosingAConnectionUnderManyChannelsTakesWellUnderAS
         std::chrono::steady_clock::now() - started);
     std::printf("closing a connection under %zu channels (%zu others open) took %lld ms\n", kN, kN,
                 static_cast<long long>(took.count()));
-    EXPECT_LT(took, 1s);                          // was 70 s for 30,000 channels
+    // Was 70 s for 30,000 channels; 0.2-0.3 s here for 2,000. The bound leaves room for a
+    // loaded machine (0.9 s seen under four parallel builds) without hiding a quadratic cost.
+    EXPECT_LT(took, 2s);
     EXPECT_EQ(metrics(ctx).tcp_connections, 2u);  // both ends of the staying connection
     for (const SecureChannel& channel : doomed) {
       EXPECT_FALSE(router.has_address(channel.encryptor_address()));

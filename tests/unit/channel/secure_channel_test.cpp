@@ -210,9 +210,8 @@ TEST(SecureChannelTest, ClosingTheTransportClosesTheChannel) {
                   .value(),
               "before");
     EXPECT_TRUE(tcp.disconnect(connection.sender_address()));
-    asio::steady_timer settle(ctx.io());
-    settle.expires_after(100ms);
-    co_await settle.async_wait(kUseTuple);
+    EXPECT_TRUE(co_await wait_until(
+        ctx, [&] { return !ctx.router().has_address(channel.encryptor_address()); }, 5s));
     auto after = co_await ctx.send(route(channel, "echoer"), std::string("after"));
     EXPECT_FALSE(after);
     EXPECT_EQ(after.error().kind(), Kind::kNotFound);

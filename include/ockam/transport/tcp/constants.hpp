@@ -11,7 +11,7 @@ namespace ockam::tcp {
 /// The byte each side writes right after the connection is established (TcpProtocolVersion::V1).
 inline constexpr std::uint8_t kProtocolVersion = 1;
 /// Largest CBOR frame body in either direction (MAX_MESSAGE_SIZE, lib.rs).
-inline constexpr std::size_t kMaxMessageSize = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxMessageSize = std::size_t{16} * 1024 * 1024;
 /// Each frame starts with its length as a big-endian u32.
 inline constexpr std::size_t kFrameHeaderLength = 4;
 
@@ -19,10 +19,10 @@ inline constexpr std::size_t kFrameHeaderLength = 4;
 /// How long `connect` waits for the TCP handshake before failing with kTimeout.
 inline constexpr std::chrono::seconds kConnectTimeout{10};
 /// Bytes read from a socket at once, into a buffer shared by the node's connections.
-inline constexpr std::size_t kReadBufferSize = 64 * 1024;
+inline constexpr std::size_t kReadBufferSize = std::size_t{64} * 1024;
 /// A connection keeps the buffer of an unfinished frame between frames only up to this size;
 /// above it the buffer is freed once the frame is complete (idle connections hold a few KiB).
-inline constexpr std::size_t kMaxRetainedFrameBuffer = 4 * 1024;
+inline constexpr std::size_t kMaxRetainedFrameBuffer = std::size_t{4} * 1024;
 /// Accept errors (no file descriptors or buffers left) pause accepting this long at first,
 /// doubling up to kMaxAcceptBackoff; one log line per pause.
 inline constexpr std::chrono::milliseconds kMinAcceptBackoff{100};

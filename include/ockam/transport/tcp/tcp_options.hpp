@@ -43,9 +43,9 @@ struct TcpLimits {
   std::chrono::milliseconds frame_deadline{30'000};
   /// Bytes of unfinished incoming frames held by all of the transport's connections together;
   /// a connection whose frame would take more is closed.
-  std::size_t max_unfinished_frame_bytes = 256 * 1024 * 1024;
+  std::size_t max_unfinished_frame_bytes = std::size_t{256} * 1024 * 1024;
   /// Bytes queued toward one peer before senders wait (back-pressure).
-  std::size_t max_pending_write_bytes = 4 * 1024 * 1024;
+  std::size_t max_pending_write_bytes = std::size_t{4} * 1024 * 1024;
   /// How long senders may wait for a full connection to drain; then the connection is closed
   /// (a peer that does not read) and the senders go on.
   std::chrono::milliseconds write_stall_timeout{5'000};
