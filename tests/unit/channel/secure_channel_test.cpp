@@ -5,6 +5,7 @@
 #include "ockam/channel/secure_channels.hpp"
 #include "ockam/node/runtime.hpp"
 #include "ockam/transport/tcp/tcp_transport.hpp"
+#include "support/hostile_peer.hpp"
 #include "support/identity_echoer.hpp"
 
 namespace ockam {
@@ -13,6 +14,7 @@ namespace {
 using namespace std::chrono_literals;
 
 using Echoer = testing::IdentityEchoer;
+using testing::wait_until;
 
 /// A hop that can corrupt or duplicate the next message it forwards (a man in the middle).
 class Mitm final : public Worker<Any> {
