@@ -76,7 +76,8 @@ Route& Route::prepend(Address address) {
 
 Route& Route::append_route(const Route& other) {
   if (&other == this) {
-    Route copy(other);
+    // The copy is what makes adding a route to itself safe (its slots move while being read).
+    Route copy(other);  // NOLINT(performance-unnecessary-copy-initialization)
     return append_route(copy);
   }
   slots_.insert(slots_.end(), other.begin(), other.end());
@@ -85,7 +86,8 @@ Route& Route::append_route(const Route& other) {
 
 Route& Route::prepend_route(const Route& other) {
   if (&other == this) {
-    Route copy(other);
+    // The copy is what makes adding a route to itself safe (its slots move while being read).
+    Route copy(other);  // NOLINT(performance-unnecessary-copy-initialization)
     return prepend_route(copy);
   }
   if (head_ < other.size()) {
