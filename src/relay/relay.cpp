@@ -23,7 +23,7 @@ struct Relay::Link {
   bool lost = false;
   std::uint64_t watch = 0;
   /// What the liveness pings of every connection share; `stopped` with the relay.
-  std::shared_ptr<relay::PathCheck> check = std::make_shared<relay::PathCheck>();
+  std::shared_ptr<PathCheck> check = std::make_shared<PathCheck>();
   /// The senders (previous hops) whose flows are wired to `current`'s first hop.
   std::unordered_set<Address, AddressHash> wired;
 };

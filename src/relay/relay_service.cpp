@@ -91,7 +91,7 @@ Task<Result<std::string>> register_relay(Context& ctx, Route to_relay_node, std:
 Task<> keep_registered(Runtime& runtime, Route to_relay_node, std::string name,
                        RelayOptions options) {
   auto wake = std::make_shared<asio::steady_timer>(runtime.io());
-  auto check = std::make_shared<relay::PathCheck>();
+  auto check = std::make_shared<PathCheck>();
   std::chrono::milliseconds backoff = options.first_retry;
   bool registered = true;
   while (!runtime.is_stopping()) {

@@ -2,19 +2,11 @@
 
 #include <memory>
 
+#include "node/internal/path_check.hpp"
 #include "ockam/node/runtime.hpp"
 #include "ockam/relay/relay_options.hpp"
 
 namespace ockam::relay {
-
-/// PathCheck is what the liveness pings of one relay share across its reconnections.
-struct PathCheck {
-  /// The relay stopped: its pings stop too.
-  bool stopped = false;
-  /// The far node answered a ping once, so it runs the ping service: from then on silence
-  /// means that the path died. A node that never answered is not judged (it may not run one).
-  bool answered = false;
-};
 
 /// ping_route is `resolved` (a relay's route whose transport addresses were resolved one for
 /// one) up to the last hop that is a transport address in `configured`, then `service`: the
