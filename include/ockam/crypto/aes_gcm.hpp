@@ -10,9 +10,9 @@ namespace internal {
 struct AesGcmContexts;
 }
 
-/// AesGcm is AES-256-GCM over OpenSSL EVP. It keeps one EVP_CIPHER_CTX per direction with the
-/// key schedule loaded; each call only sets the IV, so no allocation happens per message
-/// beyond `out` growing.
+/// AesGcm is AES-256-GCM over OpenSSL EVP. It keeps one EVP_CIPHER_CTX with the key schedule
+/// loaded, shared by both directions; each call only sets the direction and the IV, so no
+/// allocation happens per message.
 class AesGcm final : public Aead {
  public:
   /// create expands a 32-byte key; kInvalid on another length, kInternal if OpenSSL fails.

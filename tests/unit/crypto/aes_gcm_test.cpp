@@ -98,6 +98,29 @@ TEST(AesGcmTest, InPlaceDecryptFailureWipesTheBuffer) {
   EXPECT_EQ(data, Bytes(data.size(), 0));
 }
 
+// Both directions share one keyed context: each call must set its own direction, IV and tag
+// state, whatever the call before it did (including a failed open).
+TEST(AesGcmTest, DirectionsInterleaveOnOneInstance) {
+  std::unique_ptr<AesGcm> cipher = make_cipher();
+  Bytes tampered = hex(kCiphertextAndTag);
+  tampered.back() ^= 0x01;
+  for (int round = 0; round < 3; ++round) {
+    Bytes sealed;
+    ASSERT_TRUE(cipher->encrypt(kNonce, hex(kAd), hex(kPlaintext), sealed));
+    EXPECT_EQ(to_hex(sealed), kCiphertextAndTag);
+    Bytes rejected;
+    EXPECT_FALSE(cipher->decrypt(kNonce, hex(kAd), tampered, rejected));
+    Bytes opened;
+    ASSERT_TRUE(cipher->decrypt(kNonce, hex(kAd), sealed, opened));
+    EXPECT_EQ(to_hex(opened), kPlaintext);
+    Bytes empty_sealed;
+    ASSERT_TRUE(cipher->encrypt(kNonce, {}, {}, empty_sealed));
+    Bytes empty_opened;
+    EXPECT_TRUE(cipher->decrypt(kNonce, {}, empty_sealed, empty_opened));
+    EXPECT_TRUE(empty_opened.empty());
+  }
+}
+
 TEST(AesGcmTest, KeyMustBe32Bytes) {
   Result<std::unique_ptr<AesGcm>> cipher = AesGcm::create(Bytes(16, 0));
   ASSERT_FALSE(cipher);
