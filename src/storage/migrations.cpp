@@ -18,6 +18,7 @@ const std::vector<std::vector<std::string_view>>& migrations() {
           // How the secrets of a scope are sealed: `kind` is 'file' or 'passphrase' (then the
           // Argon2id salt and limits are kept), `sealed_check` a known value sealed under the
           // key, which tells a wrong key at open.
+          // NOLINTNEXTLINE(bugprone-suspicious-missing-comma): long statements span lines
           "CREATE TABLE vault_key (scope TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, "
           "salt BLOB, ops_limit BIGINT, mem_limit BIGINT, sealed_check BLOB NOT NULL)",
           // Vault secrets (Ockam's signing_secret/x25519_secret/aead_secret), sealed.

@@ -105,6 +105,13 @@ Result<SqlValue> column(const PGresult* result, int row, int index) {
 // Drops server notices ("relation already exists, skipping") rather than printing them.
 void ignore_notice(void* /*arg*/, const PGresult* /*result*/) {}
 
+// "host:port" that a connection tried, as libpq read them from the URL.
+std::string connection_target(const PGconn* connection) {
+  const char* host = PQhost(connection);
+  const char* port = PQport(connection);
+  return std::string(host != nullptr ? host : "") + ":" + (port != nullptr ? port : "");
+}
+
 }  // namespace
 
 Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::string& url) {
@@ -119,7 +126,9 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::stri
   std::unique_ptr<PostgresDatabase> database(new PostgresDatabase(connection));
   if (PQstatus(connection) != CONNECTION_OK) {
     log::debug(kLog, "postgres connection failed: {}", PQerrorMessage(connection));
-    return Error(Origin::kVault, Kind::kIo, "cannot connect to the PostgreSQL database");
+    // Host and port only: the URL may hold a password, and the server's text is the peer's.
+    return Error(Origin::kVault, Kind::kIo, "cannot connect to the PostgreSQL database")
+        .with_detail(connection_target(connection));
   }
   PQsetNoticeReceiver(connection, ignore_notice, nullptr);
   auto quiet = database->run_plain("SET client_min_messages = warning");

@@ -82,7 +82,12 @@ Result<SqlValue> column(sqlite3_stmt* statement, int index) {
 }  // namespace
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open(const std::filesystem::path& path) {
-  return open_with(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, true);
+  auto database = open_with(path.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, true);
+  if (!database) {
+    // The caller knows which file it meant only if the error says so.
+    return database.error().with_detail(path.string());
+  }
+  return database;
 }
 
 Result<std::unique_ptr<SqliteDatabase>> SqliteDatabase::open_in_memory() {

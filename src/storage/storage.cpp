@@ -43,7 +43,8 @@ Result<std::shared_ptr<Database>> open_database(const StorageOptions& options) {
   if (!folder.empty() && !std::filesystem::exists(folder, ec)) {
     // The node's home holds its keys: only its owner may enter it.
     if (!std::filesystem::create_directories(folder, ec)) {
-      return Error(Origin::kVault, Kind::kIo, "the database folder cannot be created");
+      return Error(Origin::kVault, Kind::kIo, "the database folder cannot be created")
+          .with_detail(folder.string() + ": " + ec.message());
     }
     ::chmod(folder.c_str(), 0700);
   }

@@ -242,6 +242,7 @@ TEST(SqliteStorageTest, GarbageFileIsRefusedAndLeftAsItWas) {
   auto opened = Storage::open(std::move(options));
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().kind(), Kind::kInvalid);
+  EXPECT_EQ(opened.error().detail(), (folder.path() / "database.sqlite3").string());
   EXPECT_EQ(file_bytes(folder.path() / "database.sqlite3"), garbage);
 }
 
@@ -270,19 +271,32 @@ TEST(SqliteStorageTest, TruncatedFileIsRefusedAndLeftAsItWas) {
   EXPECT_EQ(file_bytes(path), truncated);
 }
 
+TEST(SqliteStorageTest, FolderThatCannotBeCreatedIsNamedWithTheReason) {
+  TemporaryFolder folder;
+  { std::ofstream(folder.path() / "plain-file") << "not a folder"; }
+  auto options = StorageOptions::in_home(folder.path() / "plain-file" / "home");
+  options.postgres_url.clear();
+  auto opened = Storage::open(std::move(options));
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().kind(), Kind::kIo);
+  EXPECT_EQ(opened.error().detail(),
+            (folder.path() / "plain-file" / "home").string() + ": Not a directory");
+}
+
 TEST(SqliteStorageTest, InMemoryStorageIsNotPersistent) {
   auto storage = Storage::open(StorageOptions::in_memory()).value();
   EXPECT_FALSE(storage->is_persistent());
   EXPECT_TRUE(storage->secrets().store(kHandle, "X25519", secret_of("x")));
 }
 
-TEST(PostgresStorageTest, UnreachableServerIsAnIoError) {
+TEST(PostgresStorageTest, UnreachableServerIsAnIoErrorNamingHostAndPortButNotThePassword) {
   StorageOptions options;
-  options.postgres_url = "postgres://nobody@127.0.0.1:1/none";
+  options.postgres_url = "postgres://nobody:secret-word@127.0.0.1:1/none";
   auto opened = Storage::open(std::move(options));
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().kind(), Kind::kIo);
   EXPECT_STREQ(opened.error().message(), "cannot connect to the PostgreSQL database");
+  EXPECT_EQ(opened.error().detail(), "127.0.0.1:1");
 }
 
 }  // namespace
