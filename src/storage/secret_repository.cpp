@@ -1,6 +1,15 @@
 #include "ockam/storage/secret_repository.hpp"
 
 namespace ockam::storage {
+namespace {
+
+// A handle names a key without being one: the caller learns which key it asked for.
+Error no_secret_with(ByteView handle) {
+  return Error(Origin::kVault, Kind::kNotFound, "no secret with this handle")
+      .with_detail(to_hex(handle));
+}
+
+}  // namespace
 
 Bytes SecretRepository::associated_data(ByteView handle, const std::string& type) const {
   Bytes ad = to_bytes("vault_secret");
@@ -31,7 +40,7 @@ Result<SecretRecord> SecretRepository::load(ByteView handle) const {
       {scope_, Bytes(handle.begin(), handle.end())});
   if (!row) {
     if (row.error().kind() == Kind::kNotFound) {
-      return Error(Origin::kVault, Kind::kNotFound, "no secret with this handle");
+      return no_secret_with(handle);
     }
     return row.error();
   }
@@ -55,7 +64,7 @@ Result<void> SecretRepository::remove(ByteView handle) {
     return rows.error();
   }
   if (rows->empty()) {
-    return Error(Origin::kVault, Kind::kNotFound, "no secret with this handle");
+    return no_secret_with(handle);
   }
   return ok();
 }

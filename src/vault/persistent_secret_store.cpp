@@ -61,9 +61,6 @@ Result<StoredSecret> PersistentSecretStore::load(ByteView handle) const {
   }
   auto record = storage_->secrets().load(handle);
   if (!record) {
-    if (record.error().kind() == Kind::kNotFound) {
-      return Error(Origin::kVault, Kind::kNotFound, "no secret with this handle");
-    }
     return record.error();
   }
   auto type = persisted_type(record->type);
@@ -83,11 +80,7 @@ Result<void> PersistentSecretStore::remove(ByteView handle) {
     std::lock_guard lock(mutex_);
     cache_.erase(Bytes(handle.begin(), handle.end()));
   }
-  auto removed = storage_->secrets().remove(handle);
-  if (!removed && removed.error().kind() == Kind::kNotFound) {
-    return Error(Origin::kVault, Kind::kNotFound, "no secret with this handle");
-  }
-  return removed;
+  return storage_->secrets().remove(handle);
 }
 
 }  // namespace ockam::vault

@@ -33,6 +33,7 @@ TEST(InMemorySecretStoreTest, StoringUnderATakenHandleFails) {
   auto again = store.store(kHandle, SecretType::kX25519, SecretBytes(Bytes{2}));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().kind(), Kind::kAlreadyExists);
+  EXPECT_EQ(again.error().detail(), "010203");
   EXPECT_EQ(store.load(kHandle)->type, SecretType::kBuffer);
 }
 
@@ -41,6 +42,7 @@ TEST(InMemorySecretStoreTest, UnknownAndRemovedHandlesAreNotFound) {
   auto missing = store.load(kHandle);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind(), Kind::kNotFound);
+  EXPECT_STREQ(missing.error().what(), "no secret with this handle (010203)");
   ASSERT_TRUE(store.store(kHandle, SecretType::kBuffer, SecretBytes(Bytes{1})));
   ASSERT_TRUE(store.remove(kHandle));
   EXPECT_EQ(store.load(kHandle).error().kind(), Kind::kNotFound);

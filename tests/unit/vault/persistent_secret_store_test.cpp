@@ -46,7 +46,10 @@ TEST(PersistentSecretStoreTest, AnotherProcessSignsWithTheStoredKey) {
   EXPECT_TRUE(Vault::verify_signature(public_key, as_bytes("data"), signature));
   ASSERT_TRUE(later.delete_signing_key(handle));
   Vault after(std::make_unique<PersistentSecretStore>(open_in(folder)));
-  EXPECT_EQ(after.signing_public_key(handle).error().kind(), Kind::kNotFound);
+  auto deleted = after.signing_public_key(handle);
+  ASSERT_FALSE(deleted);
+  EXPECT_EQ(deleted.error().kind(), Kind::kNotFound);
+  EXPECT_EQ(deleted.error().detail(), to_hex(handle.value()));
 }
 
 TEST(PersistentSecretStoreTest, TamperedKeyRowIsReportedNotUsed) {
