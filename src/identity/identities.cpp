@@ -192,19 +192,24 @@ Result<Identity> Identities::get(const Identifier& identifier) const {
   if (it != known_.end()) {
     return it->second;
   }
-  const Error unknown(Origin::kIdentity, Kind::kNotFound, "unknown identity");
+  // The caller asked for this identifier: errors name it.
+  auto unknown = [&identifier] {
+    return Error(Origin::kIdentity, Kind::kNotFound, "unknown identity")
+        .with_detail(identifier.to_string());
+  };
   if (storage_ == nullptr) {
-    return unknown;
+    return unknown();
   }
   auto bytes = storage_->identities().change_history(identifier.to_string());
   if (!bytes) {
-    return bytes.error().kind() == Kind::kNotFound ? unknown : bytes.error();
+    return bytes.error().kind() == Kind::kNotFound ? unknown() : bytes.error();
   }
   // Verified again: the database is outside our control.
   auto identity = Identity::import(*bytes);
   if (!identity || identity->identifier() != identifier) {
     return Error(Origin::kIdentity, Kind::kInvalid,
-                 "a stored change history does not verify (damaged database)");
+                 "a stored change history does not verify (damaged database)")
+        .with_detail(identifier.to_string());
   }
   cache_locked(*identity);
   return std::move(*identity);

@@ -81,6 +81,7 @@ TEST_F(IdentitiesTest, RemembersCreatedAndImportedIdentities) {
   auto missing = identities_.get(unknown);
   ASSERT_FALSE(missing);
   EXPECT_EQ(missing.error().kind(), Kind::kNotFound);
+  EXPECT_EQ(missing.error().detail(), unknown.to_string());
   EXPECT_EQ(identities_.import_hex("00").error().kind(), Kind::kParse);
 }
 
