@@ -1,6 +1,8 @@
 // examples/portal-inlet (Ockam's tcp_inlet_and_outlet examples, inlet side): a secure channel
 // to `api` on the outlet's node and a TCP inlet whose clients reach the outlet through it.
-// Runs until SIGINT/SIGTERM.
+// When the outlet's node stops answering the inlet's pings (or the channel closes), the inlet
+// closes its portals and makes a new connection and channel the same way. Runs until
+// SIGINT/SIGTERM.
 //   --from 127.0.0.1:PORT   where clients connect (default 127.0.0.1:4001)
 //   --to HOST:PORT          the outlet's node (default 127.0.0.1:4000)
 //   --via HOST:PORT         instead of --to: a middle node that relays to the outlet's node
@@ -17,16 +19,16 @@ int main(int argc, char** argv) {
   return ockam::run_node([from, to, via](ockam::Node node) -> ockam::NodeMain {
     auto tcp = (co_await node.create_tcp_transport()).value();
     auto identity = (co_await node.create_identity()).value();
-
-    // The secure channel goes to `api` directly, or through the middle node's relay.
-    auto connection = (co_await tcp.connect(via.empty() ? to : via)).value();
-    auto to_api = via.empty() ? ockam::route(connection, "api")
-                              : ockam::route(connection, "forward_to_bob", "api");
-    auto channel = (co_await node.create_secure_channel(identity, to_api)).value();
+    // The secure channel goes to `api` directly, or through the middle node's relay; the
+    // factory makes the first route and, after a loss, the next ones the same way.
+    auto make_route = ockam::channel_route_factory(
+        node, tcp, identity, via.empty() ? to : via,
+        via.empty() ? ockam::route("api") : ockam::route("forward_to_bob", "api"),
+        ockam::portal::kDefaultOutletAddress);
+    auto outlet_route = (co_await make_route()).value();
 
     auto inlet = (co_await tcp.create_inlet(
-                      from, ockam::route(channel, ockam::portal::kDefaultOutletAddress),
-                      ockam::TcpInletOptions()))
+                      from, outlet_route, ockam::TcpInletOptions().with_route_factory(make_route)))
                      .value();
 
     std::printf("inlet listening on %s\n", inlet.socket_address().c_str());

@@ -1,6 +1,7 @@
 #pragma once
 
 // The umbrella header: everything an application needs.
+#include "ockam/api/channel_route_factory.hpp"
 #include "ockam/api/node.hpp"
 #include "ockam/api/run_node.hpp"
 #include "ockam/channel/peer_identity.hpp"

@@ -1,5 +1,7 @@
 #include "portal/internal/inlet_listener.hpp"
 
+#include <utility>
+
 #include "ockam/core/log.hpp"
 #include "portal/internal/portal_count.hpp"
 
@@ -36,6 +38,28 @@ void InletListener::start() {
 void InletListener::stop() {
   asio::error_code ignored;
   acceptor_.close(ignored);
+  path_check_->stopped = true;
+}
+
+void InletListener::path_lost() {
+  if (path_down_) {
+    return;
+  }
+  path_down_ = true;
+  count(router_, settings_->counters->paths_lost, &NodeMetrics::inlet_paths_lost);
+  for (const std::weak_ptr<Portal>& weak : std::exchange(portals_, {})) {
+    if (auto portal = weak.lock()) {
+      portal->abort();
+    }
+  }
+}
+
+void InletListener::path_restored(Route outlet_route) {
+  outlet_route_ = std::move(outlet_route);
+  if (path_down_) {
+    path_down_ = false;
+    count(router_, settings_->counters->paths_restored, &NodeMetrics::inlet_paths_restored);
+  }
 }
 
 Task<> InletListener::accept_loop() {
@@ -52,11 +76,17 @@ Task<> InletListener::accept_loop() {
       co_await pause.async_wait(kUseTuple);
       continue;
     }
-    if (settings_->counters->active >= settings_->limits.max_portals) {
-      count(router_, settings_->counters->refused_over_limit, &NodeMetrics::portals_refused);
+    if (path_down_) {
+      count(router_, settings_->counters->refused_path_down, &NodeMetrics::portals_refused);
       continue;  // the socket closes here
     }
+    if (settings_->counters->active >= settings_->limits.max_portals) {
+      count(router_, settings_->counters->refused_over_limit, &NodeMetrics::portals_refused);
+      continue;
+    }
+    std::erase_if(portals_, [](const std::weak_ptr<Portal>& portal) { return portal.expired(); });
     auto portal = std::make_shared<Portal>(router_, std::move(socket), settings_);
+    portals_.push_back(portal);
     asio::co_spawn(router_.io(), open_portal(std::move(portal), outlet_route_), asio::detached);
   }
 }

@@ -141,8 +141,7 @@ void Portal::on_message(LocalMessage& message) {
   if (!decoded) {
     count(router_, counters.dropped_malformed, &NodeMetrics::portal_messages_dropped);
     log::debug("portal", "portal {} got a malformed message; closing", address_.to_string());
-    disconnect_detached();
-    close();
+    abort();
     return;
   }
   switch (decoded->kind) {
@@ -178,8 +177,7 @@ void Portal::on_message(LocalMessage& message) {
   }
   if (!counter_is_next(decoded->counter)) {
     count(router_, counters.bad_packet_counter, &NodeMetrics::portal_messages_dropped);
-    disconnect_detached();
-    close();
+    abort();
     return;
   }
   if (decoded->data.empty()) {
@@ -351,6 +349,11 @@ void Portal::wake_writer() {
   if (writer_waiting_) {
     write_wake_.cancel();
   }
+}
+
+void Portal::abort() {
+  disconnect_detached();
+  close();
 }
 
 void Portal::close() {

@@ -2,7 +2,9 @@
 #include "ockam/portal/portals.hpp"
 
 #include "ockam/core/log.hpp"
+#include "ockam/node/runtime.hpp"
 #include "portal/internal/inlet_listener.hpp"
+#include "portal/internal/inlet_liveness.hpp"
 #include "portal/internal/outlet_listener.hpp"
 #include "transport/tcp/internal/acceptor.hpp"
 #include "transport/tcp/internal/host_port.hpp"
@@ -64,6 +66,9 @@ Task<Result<TcpInlet>> TcpTransport::create_inlet(std::string bind_address, Rout
   auto listener = std::make_shared<portal::InletListener>(ctx.router(), std::move(*acceptor),
                                                           std::move(outlet_route), settings);
   listener->start();
+  asio::co_spawn(ctx.io(),
+                 portal::keep_inlet_path(ctx.runtime(), listener, std::move(options.liveness)),
+                 asio::detached);
   co_return TcpInlet(std::move(listener));
 }
 

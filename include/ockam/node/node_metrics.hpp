@@ -44,10 +44,16 @@ struct NodeMetrics {
   /// Portal messages dropped: malformed, Payload before Pong, another channel identity, a route
   /// past the portal, a packet-counter gap (counter; each inlet or outlet says which).
   std::uint64_t portal_messages_dropped = 0;
-  /// Clients and Pings refused because an inlet or outlet had `max_portals` open (counter).
+  /// Clients and Pings refused because an inlet or outlet had `max_portals` open, or an inlet had
+  /// lost its path to the outlet (counter).
   std::uint64_t portals_refused = 0;
   /// Portals that never opened: no Pong in time, or the outlet's target unreachable (counter).
   std::uint64_t portals_failed = 0;
+  /// Inlets that found the path to their outlet dead: pings unanswered, or the route's first hop
+  /// gone (counter).
+  std::uint64_t inlet_paths_lost = 0;
+  /// Inlets whose path came back after a loss (counter).
+  std::uint64_t inlet_paths_restored = 0;
 
   std::uint64_t dropped(DropReason reason) const noexcept {
     return drops[static_cast<std::size_t>(reason)];

@@ -30,6 +30,13 @@ struct PortalCounters {
   std::atomic<std::uint64_t> target_unreachable{0};
   /// Payloads whose packet counter was not the next one (each closes its portal, as Ockam).
   std::atomic<std::uint64_t> bad_packet_counter{0};
+  /// Inlet: times the path to the outlet was found dead (pings unanswered, or its first hop, such
+  /// as the secure channel, gone); each closed the inlet's portals.
+  std::atomic<std::uint64_t> paths_lost{0};
+  /// Inlet: times the path came back after a loss (a new route made, or pings answered again).
+  std::atomic<std::uint64_t> paths_restored{0};
+  /// Inlet: clients refused (closed at once) while the path to the outlet was lost.
+  std::atomic<std::uint64_t> refused_path_down{0};
 };
 
 }  // namespace ockam

@@ -16,7 +16,9 @@
 //                                                     Route outlet_route, TcpInletOptions);
 //     Listens on `bind_address` ("ip:port", port 0 picks one); each client gets a portal that
 //     pings the outlet at the end of `outlet_route` (e.g. route(channel, "outlet")) and pipes
-//     bytes once the Pong comes. kIo if the address cannot be bound.
+//     bytes once the Pong comes. It pings the outlet's node's echo service and, when the path
+//     dies, closes its portals and gets the path back (`options.liveness`, docs/portals.md).
+//     kIo if the address cannot be bound.
 #include "ockam/portal/portal_counters.hpp"
 #include "ockam/portal/tcp_inlet.hpp"
 #include "ockam/portal/tcp_outlet.hpp"

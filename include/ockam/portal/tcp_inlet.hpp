@@ -25,8 +25,8 @@ class TcpInlet {
   std::uint16_t port() const noexcept;
   const Route& outlet_route() const noexcept;
   const PortalCounters& counters() const noexcept;
-  /// Stops accepting clients; open portals keep running until either side closes. Call it on
-  /// the node's thread.
+  /// Stops accepting clients and the liveness pings; open portals keep running until either
+  /// side closes. Call it on the node's thread.
   void stop();
 
  private:

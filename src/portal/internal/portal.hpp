@@ -51,6 +51,8 @@ class Portal final : public Inbox, public std::enable_shared_from_this<Portal> {
   Result<void> push(Envelope envelope) override;
   /// Closes the socket at once and unregisters (queued bytes are dropped).
   void close() override;
+  /// Tells the other side (Disconnect, once its address is known) and closes at once.
+  void abort();
   bool is_closed() const override { return closed_; }
 
  private:

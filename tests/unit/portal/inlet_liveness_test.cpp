@@ -1,0 +1,162 @@
+// Issue 10 item 6, inlet liveness: an inlet whose outlet node hangs with its sockets open
+// (SIGSTOP in a child process, which no connection close reveals) finds it out by its pings,
+// closes its portals, refuses clients while the path is down, and serves again once the node
+// resumes: over a route its factory re-creates, or over the same route answering again.
+#include <gtest/gtest.h>
+
+#include "ockam/api/channel_route_factory.hpp"
+#include "ockam/cli/default_services.hpp"
+#include "ockam/portal/portals.hpp"
+#include "support/child_node.hpp"
+#include "support/hostile_peer.hpp"
+#include "support/tcp_peers.hpp"
+
+namespace ockam {
+namespace {
+
+using namespace std::chrono_literals;
+using namespace testing::tcp_peers;
+using testing::wait_until;
+
+/// Short figures, so that a test runs in a second or two.
+InletLiveness quick_liveness() {
+  return InletLiveness{.ping_interval = 200ms,
+                       .max_missed_pings = 3,
+                       .ping_service = "echo",
+                       .first_retry = 50ms,
+                       .longest_retry = 200ms,
+                       .route_factory = nullptr};
+}
+
+/// The outlet's node as examples/portal-outlet runs it, with an echo target of its own: a TCP
+/// listener on a free loopback port, a secure channel listener at "api", the echo service and
+/// the outlet at "outlet" reachable through it. Returns the listener's address.
+testing::ChildNode start_outlet_node() {
+  return testing::ChildNode([](Context& ctx) -> Task<Result<std::string>> {
+    Node node(ctx.runtime());
+    auto tcp = TcpTransport::create(ctx);
+    auto listener = co_await tcp.listen("127.0.0.1:0");
+    auto identity = co_await node.create_identity();
+    if (!listener || !identity) {
+      co_return Error(Origin::kApplication, Kind::kIo, "no listener or identity");
+    }
+    auto api = co_await node.create_secure_channel_listener(
+        *identity, "api", SecureChannelListenerOptions().as_consumer(listener->flow_control_id()));
+    if (!api) {
+      co_return api.error();
+    }
+    (void)co_await ctx.start_worker(cli::kEchoAddress, cli::Echo{});
+    ctx.flow_controls().add_consumer(cli::kEchoAddress, api->flow_control_id());
+    std::string target = start_target(ctx.io(), TargetKind::kEcho, std::make_shared<TargetStats>());
+    auto outlet = co_await tcp.create_outlet(
+        "outlet", target, TcpOutletOptions().as_consumer(api->flow_control_id()));
+    if (!outlet) {
+      co_return outlet.error();
+    }
+    co_return listener->socket_address();
+  });
+}
+
+long long ms_since(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
+                                                               start)
+      .count();
+}
+
+/// A client is served through `inlet`; then `outlet_node` stops (its sockets stay open) until
+/// the inlet counts its path lost, within (max_missed_pings + 1) intervals, and closes that
+/// client and refuses a new one; the node resumes, the path is restored and a new client's
+/// bytes come back.
+Task<> expect_healing_after_a_hang(Context& ctx, testing::ChildNode& outlet_node,
+                                   const TcpInlet& inlet, const InletLiveness& liveness) {
+  const PortalCounters& counters = inlet.counters();
+  const NodeMetrics& metrics = ctx.router().metrics();
+  // Served after the outlet's node answered the first ping (sent before this client's Ping).
+  EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
+  auto held = co_await connect_client(ctx.io(), inlet.port());
+  EXPECT_TRUE(held);
+  if (!held) {
+    co_return;
+  }
+  EXPECT_TRUE(co_await wait_until(
+      ctx, [&] { return counters.active == 1; }, 5s));
+
+  auto stopped_at = std::chrono::steady_clock::now();
+  outlet_node.pause();
+  EXPECT_TRUE(co_await wait_until(
+      ctx, [&] { return counters.paths_lost >= 1; }, 5s));
+  long long detected_ms = ms_since(stopped_at);
+  auto bound =
+      static_cast<long long>(liveness.max_missed_pings + 1) * liveness.ping_interval.count() +
+      1000;  // the scheduling delays of a loaded machine
+  EXPECT_LE(detected_ms, bound);
+  EXPECT_EQ(metrics.inlet_paths_lost, 1u);
+  EXPECT_TRUE(co_await closed_within(*held, 2s));
+  EXPECT_TRUE(co_await wait_until(
+      ctx, [&] { return counters.active == 0; }, 5s));
+
+  // While the path is down a client is closed at once.
+  auto refused = co_await connect_client(ctx.io(), inlet.port());
+  EXPECT_TRUE(refused);
+  if (refused) {
+    EXPECT_TRUE(co_await closed_within(*refused, 2s));
+  }
+  EXPECT_EQ(counters.refused_path_down, 1u);
+  EXPECT_EQ(counters.paths_restored, 0u);
+
+  auto resumed_at = std::chrono::steady_clock::now();
+  outlet_node.resume();
+  EXPECT_TRUE(co_await wait_until(
+      ctx, [&] { return counters.paths_restored >= 1; }, 15s));
+  EXPECT_EQ(metrics.inlet_paths_restored, 1u);
+  EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
+  EXPECT_EQ(counters.paths_lost, 1u);
+  std::printf(
+      "hung outlet node found out after %lld ms (a ping every %lld ms, %zu missed); served again "
+      "%lld ms after it resumed\n",
+      detected_ms, static_cast<long long>(liveness.ping_interval.count()),
+      liveness.max_missed_pings, ms_since(resumed_at));
+}
+
+/// Runs expect_healing_after_a_hang on an inlet toward a fresh outlet node, with a route
+/// factory or without one; returns how many routes were made.
+std::size_t routes_made_around_a_hang(bool with_factory) {
+  testing::ChildNode outlet_node = start_outlet_node();
+  std::string outlet_at = outlet_node.value();
+  EXPECT_EQ(outlet_at.rfind("127.0.0.1:", 0), 0u) << outlet_at;
+  std::size_t made = 0;
+  Runtime runtime;
+  auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    Node node(ctx.runtime());
+    auto tcp = TcpTransport::create(ctx);
+    auto identity = (co_await node.create_identity()).value();
+    auto make_route = channel_route_factory(node, tcp, identity, outlet_at, route("api"), "outlet");
+    auto first = (co_await make_route()).value();
+    ++made;
+    TcpInletOptions options = TcpInletOptions().with_liveness(quick_liveness());
+    if (with_factory) {
+      options.with_route_factory([make_route, &made] {
+        ++made;
+        return make_route();
+      });
+    }
+    auto inlet = (co_await tcp.create_inlet("127.0.0.1:0", first, options)).value();
+    co_await expect_healing_after_a_hang(ctx, outlet_node, inlet, quick_liveness());
+    inlet.stop();
+    co_return ok();
+  });
+  EXPECT_TRUE(result) << result.error().to_string();
+  return made;
+}
+
+TEST(InletLivenessTest, AnInletReCreatesItsRouteWhenTheOutletNodeHangsAndResumes) {
+  // The first route, and at least one made after the loss.
+  EXPECT_GE(routes_made_around_a_hang(true), 2u);
+}
+
+TEST(InletLivenessTest, AnInletWithoutFactoryServesAgainOverItsRouteWhenTheOutletNodeResumes) {
+  EXPECT_EQ(routes_made_around_a_hang(false), 1u);
+}
+
+}  // namespace
+}  // namespace ockam
