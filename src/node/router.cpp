@@ -7,7 +7,8 @@ namespace ockam {
 
 Result<void> Router::register_address(const Address& address, Endpoint endpoint) {
   if (!table_.emplace(address, std::move(endpoint)).second) {
-    return Error(Origin::kNode, Kind::kAlreadyExists, "address is already in use");
+    return Error(Origin::kNode, Kind::kAlreadyExists, "address is already in use")
+        .with_detail(address.to_string());
   }
   return ok();
 }

@@ -82,7 +82,8 @@ Result<std::shared_ptr<Runtime::Runner>> Runtime::register_runner(
   for (const MailboxSpec& spec : mailboxes) {
     if (router_.has_address(spec.address) ||
         std::find(addresses.begin(), addresses.end(), spec.address) != addresses.end()) {
-      return Error(Origin::kNode, Kind::kAlreadyExists, "address is already in use");
+      return Error(Origin::kNode, Kind::kAlreadyExists, "address is already in use")
+          .with_detail(spec.address.to_string());
     }
     addresses.push_back(spec.address);
   }
@@ -198,7 +199,8 @@ void Runtime::finish(Runner& runner) {
 Task<Result<void>> Runtime::stop_worker(Address address, Address caller) {
   auto it = runners_.find(address);
   if (it == runners_.end()) {
-    co_return Error(Origin::kNode, Kind::kNotFound, "no worker at that address");
+    co_return Error(Origin::kNode, Kind::kNotFound, "no worker at that address")
+        .with_detail(address.to_string());
   }
   std::shared_ptr<Runner> runner = it->second;
   runner->stop_requested = true;

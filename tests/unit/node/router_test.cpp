@@ -48,6 +48,7 @@ TEST(RouterTest, RegisteringATakenAddressFailsWithAlreadyExists) {
   auto again = router.register_address("a", Endpoint{inbox, nullptr, nullptr});
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().kind(), Kind::kAlreadyExists);
+  EXPECT_EQ(again.error().detail(), "0#a");
   EXPECT_EQ(router.find("a")->inbox, inbox);
   EXPECT_EQ(router.addresses(), std::vector<Address>{"a"});
 }

@@ -66,6 +66,7 @@ TEST(RuntimeTest, StopWorkerOfAnUnknownAddressReturnsNotFound) {
     auto stopped = co_await ctx.stop_worker("nobody");
     EXPECT_FALSE(stopped);
     EXPECT_EQ(stopped.error().kind(), Kind::kNotFound);
+    EXPECT_EQ(stopped.error().detail(), "0#nobody");
     co_return ok();
   });
 }

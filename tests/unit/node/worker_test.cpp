@@ -83,6 +83,7 @@ TEST(WorkerTest, StartingTwoWorkersOnTheSameAddressFailsWithAlreadyExists) {
     auto again = co_await ctx.start_worker("taken", Recorder(second));
     EXPECT_FALSE(again);
     EXPECT_EQ(again.error().kind(), Kind::kAlreadyExists);
+    EXPECT_EQ(again.error().detail(), "0#taken");
     (co_await ctx.send(route("taken"), std::string("who"))).value();
     (void)(co_await ctx.receive<std::string>(kReplyTimeout)).value();
     co_return ok();
@@ -99,6 +100,7 @@ TEST(WorkerTest, AWorkerNamingOneAddressTwiceFailsAndLeavesTheAddressFree) {
                                                             std::make_shared<Recorder>(journal));
     EXPECT_FALSE(started);
     EXPECT_EQ(started.error().kind(), Kind::kAlreadyExists);
+    EXPECT_EQ(started.error().detail(), "0#dup");
     EXPECT_FALSE(ctx.router().has_address("dup"));
     EXPECT_TRUE(co_await ctx.start_worker("dup", Recorder(journal)));
     co_return ok();
