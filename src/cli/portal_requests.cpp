@@ -1,5 +1,6 @@
 #include "ockam/cli/portal_requests.hpp"
 
+#include "cli/internal/inlet_connection.hpp"
 #include "ockam/cli/cbor_map.hpp"
 #include "ockam/cli/response_header.hpp"
 #include "ockam/core/cbor_writer.hpp"
@@ -174,14 +175,17 @@ Task<Bytes> PortalRequests::create_inlet(Request request) {
   if (inlets_.size() >= kMaxManagedPortals) {
     co_return error_response(h, Status::kConflict, "too many inlets on this node");
   }
-  ConnectOptions options{identity_, {}};
-  auto connection = co_await connect(node_, tcp_, *to, std::move(options));
-  if (!connection) {
-    co_return error_response(h, connection.error());
+  auto connection = std::make_shared<InletConnection>(
+      InletConnection{node_, tcp_, *to, ConnectOptions{identity_, {}}, std::nullopt, false});
+  auto make_route = reconnecting_route_factory(connection);
+  auto route = co_await make_route();
+  if (!route) {
+    co_return error_response(h, route.error());
   }
-  auto inlet = co_await tcp_.create_inlet(*bind, connection->route, TcpInletOptions());
+  auto inlet = co_await tcp_.create_inlet(*bind, std::move(*route),
+                                          TcpInletOptions().with_route_factory(make_route));
   if (!inlet) {
-    (void)co_await close_connection(node_, tcp_, std::move(*connection));
+    (void)co_await close_inlet_connection(std::move(connection));
     co_return error_response(h, inlet.error());
   }
   log::info("cli", "created TCP inlet {} at {} to {}", alias, inlet->socket_address(),
@@ -190,7 +194,7 @@ Task<Bytes> PortalRequests::create_inlet(Request request) {
   CborWriter out(response);
   write_inlet(out, alias, *inlet, to->to_string());
   inlets_.insert_or_assign(alias,
-                           InletEntry{std::move(*inlet), std::move(*connection), to->to_string()});
+                           InletEntry{std::move(*inlet), std::move(connection), to->to_string()});
   co_return ok_response(h, response.view());
 }
 
@@ -212,7 +216,7 @@ Task<Bytes> PortalRequests::delete_inlet(Request request, std::string alias) {
   InletEntry entry = std::move(it->second);
   inlets_.erase(it);
   entry.inlet.stop();
-  (void)co_await close_connection(node_, tcp_, std::move(entry.connection));
+  (void)co_await close_inlet_connection(std::move(entry.connection));
   ByteWriter body;
   CborWriter out(body);
   write_inlet(out, alias, entry.inlet, entry.outlet_addr);

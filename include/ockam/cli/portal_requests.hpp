@@ -10,6 +10,8 @@
 
 namespace ockam::cli {
 
+struct InletConnection;
+
 /// Most outlets and inlets one node keeps (an implementation limit).
 inline constexpr std::size_t kMaxManagedPortals = 256;
 
@@ -22,6 +24,7 @@ inline constexpr std::size_t kMaxManagedPortals = 256;
 /// `{1: to, 2: /service/<address>}`; `POST node/inlet {1: bind "host:port", 2: multiaddr
 /// (binary), 3: alias?}` answers `{1: bind address, 3: alias, 6: "Up", 7: outlet multiaddr}`;
 /// GET lists them, `DELETE node/outlet/<address>` and `DELETE node/inlet/<alias>` remove one.
+/// An inlet pings the outlet's node and, when the path is lost, connects to its multiaddr again.
 class PortalRequests {
  public:
   /// Outlets accept what arrives through channels of `api_flow` (the `api` listener); inlets
@@ -38,7 +41,8 @@ class PortalRequests {
  private:
   struct InletEntry {
     TcpInlet inlet;
-    Connection connection;
+    /// Shared with the inlet's route factory, which makes it again after a loss.
+    std::shared_ptr<InletConnection> connection;
     std::string outlet_addr;
   };
 

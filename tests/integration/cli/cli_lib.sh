@@ -49,3 +49,15 @@ fetch_through() {
   body=$(curl -sS --max-time 10 "http://$2/page.txt") || fail "$1: curl through $2 failed"
   expect_eq "$1" "$body" "hello through the portal"
 }
+
+# fetch_eventually WHAT HOST:PORT: fetch_through, once an inlet that is getting its path back
+# serves again (it refuses clients until then); at most 30 s.
+fetch_eventually() {
+  local body deadline=$((SECONDS + 30))
+  until body=$(curl -sS --max-time 10 "http://$2/page.txt" 2>/dev/null) &&
+    [[ "$body" == "hello through the portal" ]]; do
+    ((SECONDS < deadline)) || fail "$1: $2 did not serve the page again within 30 s"
+    sleep 0.2
+  done
+  echo "ok: $1"
+}
