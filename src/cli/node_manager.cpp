@@ -5,6 +5,7 @@
 #include "ockam/cli/default_services.hpp"
 #include "ockam/core/cbor_writer.hpp"
 #include "ockam/core/log.hpp"
+#include "ockam/core/log_limit.hpp"
 #include "ockam/relay/relay_service.hpp"
 
 namespace ockam::cli {
@@ -41,6 +42,13 @@ std::string service_multiaddr(const Address& address) {
   return std::string("/service/").append(address.inner());
 }
 
+/// The flow of what arrives through `connection`: its last secure channel's, or its TCP
+/// connection's when it has none.
+FlowControlId delivered_flow(const Connection& connection) {
+  return connection.channels.empty() ? connection.tcp->flow_control_id()
+                                     : connection.channels.back().flow_control_id();
+}
+
 }  // namespace
 
 NodeManager::NodeManager(Node node, TcpTransport tcp, NodeManagerConfig config)
@@ -59,10 +67,16 @@ Task<Result<void>> NodeManager::handle_message(Context& ctx, Routed<Bytes> messa
   auto peer = peer_identifier(message.local_message());
   Bytes response;
   if (!peer || !config_.controllers.contains(*peer)) {
-    log::warn("cli", "node {} refused {} {} from {}: not the node's creator nor authorized",
-              config_.info.name,
-              request->header.method ? method_name(*request->header.method) : "?",
-              request->header.path, peer ? peer->to_string() : "a peer without a secure channel");
+    // The `api` listener accepts any identity, so a peer can send this at will: the warning is
+    // rate limited and names only the verified identifier; the path (the peer's text) goes to
+    // the debug log, escaped.
+    static log::RateLimit limit;
+    log::warn_limited(
+        limit, "cli", "node {} refused a request from {}: not the node's creator nor authorized",
+        config_.info.name, peer ? peer->to_string() : "a peer without a secure channel");
+    log::debug("cli", "refused request: {} {}",
+               request->header.method ? method_name(*request->header.method) : "?",
+               log::escaped(request->header.path));
     response = error_response(request->header, Status::kUnauthorized,
                               "this identity is not authorized to control the node");
   } else {
@@ -217,6 +231,10 @@ Task<Bytes> NodeManager::delete_secure_channel(Request request) {
   }
   ChannelEntry entry = std::move(it->second);
   channels_.erase(it);
+  // The services stay: without this, every create and delete would leave an entry behind.
+  for (const char* service : {kEchoAddress, kUppercaseAddress}) {
+    node_.flow_controls().remove_consumer(Address(service), entry.channel.flow_control_id());
+  }
   (void)co_await close_connection(node_, tcp_, std::move(entry.connection));
   ByteWriter response;
   CborWriter out(response);
@@ -249,6 +267,9 @@ Task<Bytes> NodeManager::create_listener(Request request) {
   }
   for (const char* service : {kEchoAddress, kUppercaseAddress}) {
     node_.flow_controls().add_consumer(Address(service), listener->flow_control_id());
+  }
+  for (const auto& [relay_name, relay] : relays_) {
+    node_.flow_controls().add_consumer(Address(*address), delivered_flow(relay.connection));
   }
   listeners_[*address] = std::set<std::string>(authorized_text->begin(), authorized_text->end());
   ByteWriter response;
@@ -301,13 +322,9 @@ Task<Bytes> NodeManager::create_relay(Request request) {
   }
   // What the relay forwards arrives on this connection (or channel): let it reach the api
   // listener and the default services, as it would over the node's own TCP listener.
-  FlowControlId flow = connection->channels.empty() ? connection->tcp->flow_control_id()
-                                                    : connection->channels.back().flow_control_id();
-  for (const char* service : {kApiListenerAddress, kEchoAddress, kUppercaseAddress}) {
-    node_.flow_controls().add_consumer(Address(service), flow);
-  }
-  for (const auto& [listener, authorized] : listeners_) {
-    node_.flow_controls().add_consumer(Address(listener), flow);
+  FlowControlId flow = delivered_flow(*connection);
+  for (const Address& consumer : relay_consumers()) {
+    node_.flow_controls().add_consumer(consumer, flow);
   }
   RelayEntry entry{*name, at->to_string(), *remote, std::move(*connection)};
   relays_.emplace(*name, std::move(entry));
@@ -315,6 +332,15 @@ Task<Bytes> NodeManager::create_relay(Request request) {
   CborWriter out(response);
   write_relay(out, relays_.at(*name));
   co_return ok_response(h, response.view());
+}
+
+std::vector<Address> NodeManager::relay_consumers() const {
+  std::vector<Address> consumers{Address(kApiListenerAddress), Address(kEchoAddress),
+                                 Address(kUppercaseAddress)};
+  for (const auto& [listener, authorized] : listeners_) {
+    consumers.emplace_back(listener);
+  }
+  return consumers;
 }
 
 void NodeManager::write_relay(CborWriter& out, const RelayEntry& relay) {
@@ -342,6 +368,10 @@ Task<Bytes> NodeManager::delete_relay(Request request, std::string name) {
   }
   RelayEntry entry = std::move(it->second);
   relays_.erase(it);
+  FlowControlId flow = delivered_flow(entry.connection);
+  for (const Address& consumer : relay_consumers()) {
+    node_.flow_controls().remove_consumer(consumer, flow);
+  }
   (void)co_await close_connection(node_, tcp_, std::move(entry.connection));
   ByteWriter body;
   CborWriter out(body);
@@ -360,8 +390,9 @@ Task<Bytes> NodeManager::send_message(Request request) {
     co_return bad_request(h, "a message request needs a multiaddr (key 1) and bytes (key 2)");
   }
   std::chrono::milliseconds timeout =
-      timeout_ms ? std::min(std::chrono::milliseconds(*timeout_ms), kMaxMessageTimeout)
-                 : kDefaultMessageTimeout;
+      timeout_ms ? std::chrono::milliseconds(std::min<std::uint64_t>(
+                       *timeout_ms, static_cast<std::uint64_t>(kMaxMessageTimeout.count())))
+                 : kDefaultMessageTimeout;  // clamped as u64: a huge value must not wrap negative
   ConnectOptions options{config_.identity, {}};
   auto connection = co_await connect(node_, tcp_, *to, std::move(options));
   if (!connection) {

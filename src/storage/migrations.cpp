@@ -76,13 +76,6 @@ Result<void> migrate(Database& database) {
   if (migrations().size() != static_cast<std::size_t>(kSchemaVersion)) {
     return Error(Origin::kVault, Kind::kInternal, "schema version and migrations disagree");
   }
-  if (database.dialect() == Dialect::kPostgres) {
-    // Held to the end of the transaction: concurrent openers migrate one after the other.
-    auto locked = database.execute("SELECT pg_advisory_xact_lock(7303015711355184)");
-    if (!locked) {
-      return locked;
-    }
-  }
   auto created = database.execute(
       "CREATE TABLE IF NOT EXISTS ockam_schema (id BIGINT NOT NULL PRIMARY KEY, "
       "version BIGINT NOT NULL)");

@@ -88,9 +88,21 @@ Result<void> NodeRepository::set_default(const std::string& name) {
 }
 
 Result<void> NodeRepository::remove(const std::string& name) {
-  return internal::delete_one(*database_,
-                              "DELETE FROM node WHERE scope = $1 AND name = $2 RETURNING name",
-                              {scope_, name}, kNotFound);
+  auto record = get(name);
+  if (!record) {
+    return record.error();
+  }
+  auto deleted = internal::delete_one(
+      *database_, "DELETE FROM node WHERE scope = $1 AND name = $2 RETURNING name", {scope_, name},
+      kNotFound);
+  if (!deleted || !record->is_default) {
+    return deleted;
+  }
+  // Commands without --at use the default node: the oldest one left takes its place.
+  return database_->execute(
+      "UPDATE node SET is_default = 1 WHERE scope = $1 AND name = (SELECT name FROM node WHERE "
+      "scope = $1 ORDER BY created_at, name LIMIT 1)",
+      {scope_});
 }
 
 }  // namespace ockam::storage

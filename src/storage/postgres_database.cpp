@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ockam/core/log.hpp"
+#include "storage/internal/transaction_scope.hpp"
 
 namespace ockam::storage {
 namespace {
@@ -24,7 +25,11 @@ constexpr Oid kInt2Oid = 21;
 constexpr Oid kInt4Oid = 23;
 constexpr Oid kTextOid = 25;
 constexpr Oid kVarcharOid = 1043;
-constexpr Oid kVoidOid = 2278;  // what functions such as pg_advisory_xact_lock return
+constexpr Oid kVoidOid = 2278;
+/// Every write transaction takes this lock first (released at COMMIT or ROLLBACK).
+constexpr const char* kWriteLock =
+    "SELECT pg_advisory_xact_lock(7303015711355184)";  // what functions such as
+                                                       // pg_advisory_xact_lock return
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -214,19 +219,29 @@ Result<void> PostgresDatabase::transaction(const std::function<Result<void>()>& 
   }
   Result<void> result = ok();
   for (int attempt = 0; attempt < kTransactionAttempts; ++attempt) {
+    // READ COMMITTED plus one database-wide advisory lock held to COMMIT: write transactions
+    // run one after the other, as SQLite's BEGIN IMMEDIATE makes them, so a body that reads
+    // then writes (an identity's stored history, the default flag) cannot lose an update.
     result = run_plain("BEGIN");
+    if (result) {
+      result = run_plain(kWriteLock);
+      if (!result) {
+        (void)run_plain("ROLLBACK");
+      }
+    }
     if (!result) {
       return result;
     }
-    in_transaction_ = true;
-    result = body();
+    {
+      internal::TransactionScope scope(in_transaction_, [this] { (void)run_plain("ROLLBACK"); });
+      result = body();
+    }
     if (result) {
       result = run_plain("COMMIT");
     }
     if (!result) {
       (void)run_plain("ROLLBACK");
     }
-    in_transaction_ = false;
     if (result || result.error().kind() != Kind::kTimeout) {
       break;
     }

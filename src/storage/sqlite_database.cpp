@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ockam/core/log.hpp"
+#include "storage/internal/transaction_scope.hpp"
 
 namespace ockam::storage {
 namespace {
@@ -226,15 +227,17 @@ Result<void> SqliteDatabase::transaction(const std::function<Result<void>()>& bo
   if (!begun) {
     return begun.error();
   }
-  in_transaction_ = true;
-  auto result = body();
+  Result<void> result = ok();
+  {
+    internal::TransactionScope scope(in_transaction_, [this] { (void)run_plain("ROLLBACK"); });
+    result = body();
+  }
   if (result) {
     result = run_plain("COMMIT");
   }
   if (!result) {
     (void)run_plain("ROLLBACK");
   }
-  in_transaction_ = false;
   return result;
 }
 

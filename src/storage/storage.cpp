@@ -1,14 +1,11 @@
 #include "ockam/storage/storage.hpp"
 
-#include <sys/stat.h>
-
-#include <system_error>
-
 #include "ockam/crypto/random.hpp"
 #include "ockam/storage/migrations.hpp"
 #include "ockam/storage/postgres_database.hpp"
 #include "ockam/storage/sqlite_database.hpp"
 #include "ockam/storage/vault_key.hpp"
+#include "storage/internal/private_file.hpp"
 
 namespace ockam::storage {
 namespace {
@@ -38,15 +35,8 @@ Result<std::shared_ptr<Database>> open_database(const StorageOptions& options) {
     }
     return std::shared_ptr<Database>(std::move(*database));
   }
-  auto folder = options.sqlite_path.parent_path();
-  std::error_code ec;
-  if (!folder.empty() && !std::filesystem::exists(folder, ec)) {
-    // The node's home holds its keys: only its owner may enter it.
-    if (!std::filesystem::create_directories(folder, ec)) {
-      return Error(Origin::kVault, Kind::kIo, "the database folder cannot be created")
-          .with_detail(folder.string() + ": " + ec.message());
-    }
-    ::chmod(folder.c_str(), 0700);
+  if (auto prepared = internal::prepare_private_file(options.sqlite_path); !prepared) {
+    return prepared.error();
   }
   auto database = SqliteDatabase::open(options.sqlite_path);
   if (!database) {

@@ -6,19 +6,17 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <string>
 
 #include "ockam/crypto/random.hpp"
+#include "storage/internal/file_error.hpp"
 
 namespace ockam::storage {
 namespace {
 
 constexpr std::uint64_t kOpsLimit = 3;
 constexpr std::uint64_t kMemLimit = 64ull * 1024 * 1024;
-
-Error key_file_error(Kind kind, const char* message) {
-  return Error(Origin::kVault, kind, message);
-}
 
 // Closes a file descriptor when it goes out of scope.
 struct FileDescriptor {
@@ -33,18 +31,20 @@ struct FileDescriptor {
 Result<SecretBytes> read_key_file(const std::filesystem::path& path) {
   FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
   if (file.fd < 0) {
-    return key_file_error(Kind::kIo, "the vault key file cannot be read");
+    return internal::file_error(Kind::kIo, "the vault key file cannot be read", path,
+                                std::strerror(errno));
   }
   struct stat status {};
   if (::fstat(file.fd, &status) != 0 || !S_ISREG(status.st_mode)) {
-    return key_file_error(Kind::kIo, "the vault key file is not a regular file");
+    return internal::file_error(Kind::kIo, "the vault key file is not a regular file", path);
   }
   if ((status.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
-    return key_file_error(Kind::kPermission,
-                          "the vault key file is open to other users (chmod 600 it)");
+    return internal::file_error(Kind::kPermission,
+                                "the vault key file is open to other users (chmod 600 it)", path);
   }
   if (status.st_size != static_cast<off_t>(kVaultKeyLength)) {
-    return key_file_error(Kind::kInvalid, "the vault key file does not hold a 32-byte key");
+    return internal::file_error(Kind::kInvalid, "the vault key file does not hold a 32-byte key",
+                                path);
   }
   SecretBytes key(kVaultKeyLength);
   std::size_t done = 0;
@@ -54,7 +54,8 @@ Result<SecretBytes> read_key_file(const std::filesystem::path& path) {
       if (n < 0 && errno == EINTR) {
         continue;
       }
-      return key_file_error(Kind::kIo, "the vault key file cannot be read");
+      return internal::file_error(Kind::kIo, "the vault key file cannot be read", path,
+                                  n < 0 ? std::strerror(errno) : "it ended early");
     }
     done += static_cast<std::size_t>(n);
   }
@@ -69,7 +70,8 @@ Result<void> create_key_file(const std::filesystem::path& path) {
   FileDescriptor file{
       ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600)};
   if (file.fd < 0) {
-    return key_file_error(Kind::kIo, "the vault key file cannot be created");
+    return internal::file_error(Kind::kIo, "the vault key file cannot be created", temporary,
+                                std::strerror(errno));
   }
   SecretBytes key(kVaultKeyLength);
   crypto::random_fill(key.expose_secret_mut());
@@ -88,10 +90,11 @@ Result<void> create_key_file(const std::filesystem::path& path) {
   }
   written = written && ::fsync(file.fd) == 0;
   int linked = written ? ::link(temporary.c_str(), path.c_str()) : -1;
-  int link_errno = errno;
+  int failure = errno;  // of the write, fsync or link that failed, before unlink resets it
   ::unlink(temporary.c_str());
-  if (!written || (linked != 0 && link_errno != EEXIST)) {
-    return key_file_error(Kind::kIo, "the vault key file cannot be created");
+  if (!written || (linked != 0 && failure != EEXIST)) {
+    return internal::file_error(Kind::kIo, "the vault key file cannot be created", path,
+                                std::strerror(failure));
   }
   // Make the new name durable too.
   FileDescriptor folder{::open(path.parent_path().empty() ? "." : path.parent_path().c_str(),
@@ -118,9 +121,10 @@ Result<SecretBytes> load_or_create_vault_key_file(const std::filesystem::path& p
 Result<SecretBytes> load_vault_key_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return key_file_error(Kind::kPermission,
-                          "the vault key file is missing (this database's secrets are sealed "
-                          "with a key file)");
+    return internal::file_error(Kind::kPermission,
+                                "the vault key file is missing (this database's secrets are "
+                                "sealed with a key file)",
+                                path);
   }
   return read_key_file(path);
 }

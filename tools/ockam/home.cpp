@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <string_view>
+#include <system_error>
 
 #include "exit_code.hpp"
 
@@ -41,17 +43,27 @@ NodeOptions Home::node_options() const {
   return NodeOptions::in_home(root_, kRowScope);
 }
 
-// One `key value` per line: `identity NAME`, then `controller I...` lines.
+// One `key value` per line, split at the first space (an identity name may hold spaces):
+// `identity NAME`, then `controller I...` lines. Written to a temporary file and renamed, so a
+// reader sees the old settings or the new ones, never half of them.
 void Home::write_launch(const std::string& node, const NodeLaunch& launch) const {
   std::filesystem::create_directories(node_dir(node));
-  std::ofstream out(node_dir(node) / "launch", std::ios::trunc);
-  out << "identity " << launch.identity_name << "\n";
-  for (const std::string& id : launch.controllers) {
-    out << "controller " << id << "\n";
+  const std::filesystem::path path = node_dir(node) / "launch";
+  const std::filesystem::path temporary = node_dir(node) / "launch.tmp";
+  {
+    std::ofstream out(temporary, std::ios::trunc);
+    out << "identity " << launch.identity_name << "\n";
+    for (const std::string& id : launch.controllers) {
+      out << "controller " << id << "\n";
+    }
+    if (!out.flush()) {
+      throw CommandError(kExitSoftware, "writing " + temporary.string(), "write failed");
+    }
   }
-  if (!out.flush()) {
-    throw CommandError(kExitSoftware, "writing " + (node_dir(node) / "launch").string(),
-                       "write failed");
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    throw CommandError(kExitSoftware, "writing " + path.string(), ec.message());
   }
 }
 
@@ -61,13 +73,18 @@ std::optional<NodeLaunch> Home::read_launch(const std::string& node) const {
     return std::nullopt;
   }
   NodeLaunch launch;
-  std::string key;
-  std::string value;
-  while (in >> key >> value) {
+  std::string line;
+  while (std::getline(in, line)) {
+    const std::size_t space = line.find(' ');
+    if (space == std::string::npos) {
+      continue;
+    }
+    const std::string_view key = std::string_view(line).substr(0, space);
+    std::string value = line.substr(space + 1);
     if (key == "identity") {
-      launch.identity_name = value;
+      launch.identity_name = std::move(value);
     } else if (key == "controller") {
-      launch.controllers.push_back(value);
+      launch.controllers.push_back(std::move(value));
     }
   }
   return launch;

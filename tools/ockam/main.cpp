@@ -1,5 +1,7 @@
 // ockam: Ockam's command line for ockam-cpp nodes (docs/cli.md).
+#include <sys/stat.h>
 #include <CLI/CLI.hpp>
+
 #include <cstdio>
 
 #include "commands/command_line.hpp"
@@ -24,6 +26,8 @@ void apply_verbosity(int count) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Everything ockam writes (the state folder, the database, node logs) is its user's only.
+  ::umask(077);
   CLI::App app(
       "ockam: create nodes, identities, secure channels, relays and TCP portals.\n"
       "State lives in $OCKAM_HOME (default ~/.ockam).");

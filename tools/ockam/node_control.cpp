@@ -64,8 +64,9 @@ Task<NodeControl> NodeControl::open(Node node, std::string name, std::string as)
   co_return NodeControl(*tcp, std::move(*client), std::move(record));
 }
 
-Task<Bytes> NodeControl::call(cli::Method method, std::string path, Bytes body, std::string what) {
-  auto response = co_await client_.request(method, path, std::move(body));
+Task<Bytes> NodeControl::call(cli::Method method, std::string path, Bytes body, std::string what,
+                              std::chrono::milliseconds timeout) {
+  auto response = co_await client_.request(method, path, std::move(body), timeout);
   if (!response) {
     throw CommandError(exit_code_of(response.error()), what + " on node " + record_.name,
                        response.error().to_string());

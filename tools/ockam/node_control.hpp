@@ -32,8 +32,10 @@ class NodeControl {
 
   /// call sends a request and returns the body of a 200 answer. CommandError 77 when the node
   /// refuses our identity, 64 for a request the node calls bad, 70 otherwise; `what` names
-  /// the request in the message.
-  Task<Bytes> call(cli::Method method, std::string path, Bytes body, std::string what);
+  /// the request in the message. `timeout` bounds the wait for the node's answer: longer than
+  /// any wait the request itself asks the node for.
+  Task<Bytes> call(cli::Method method, std::string path, Bytes body, std::string what,
+                   std::chrono::milliseconds timeout = cli::kDefaultRequestTimeout);
   Task<void> close();
 
   const storage::NodeRecord& record() const noexcept { return record_; }

@@ -81,6 +81,9 @@ class NodeManager final : public Worker<Bytes> {
   Task<Bytes> delete_relay(Request request, std::string name);
   Task<Bytes> send_message(Request request);
   static void write_relay(CborWriter& out, const RelayEntry& relay);
+  /// The addresses that may receive what a relay's connection delivers: the api listener, the
+  /// default services and every listener created here.
+  std::vector<Address> relay_consumers() const;
 
   Node node_;
   TcpTransport tcp_;

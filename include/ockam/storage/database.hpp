@@ -33,8 +33,9 @@ class Database {
 
   /// transaction runs `body` in one write transaction: all its changes are committed when it
   /// returns success, none when it fails (its error is returned). Taken eagerly (SQLite's
-  /// BEGIN IMMEDIATE), so concurrent writers wait for each other within the busy timeout
-  /// instead of failing. Transactions may not nest.
+  /// BEGIN IMMEDIATE, a database-wide advisory lock on PostgreSQL), so concurrent writers wait
+  /// for each other within the busy timeout instead of failing or losing an update. A body that
+  /// throws is rolled back and the exception goes on. Transactions may not nest.
   virtual Result<void> transaction(const std::function<Result<void>()>& body) = 0;
 
   /// execute is `query` for statements whose rows (if any) are not needed.

@@ -11,9 +11,10 @@ namespace ockam::storage {
 inline constexpr std::int64_t kSchemaVersion = 1;
 
 /// migrate brings the schema of `database` to kSchemaVersion, applying the missing migrations
-/// in order. Run it inside a transaction: concurrent openers then migrate once (SQLite takes
-/// the write lock, PostgreSQL an advisory lock). kUnsupported when the database was written by
-/// a newer program (its schema version is above ours); nothing is changed then.
+/// in order. Run it inside a transaction: concurrent openers then migrate once (a transaction
+/// holds the database's write lock: SQLite's, or PostgreSQL's advisory lock). kUnsupported when the
+/// database was written by a newer program (its schema version is above ours); nothing is changed
+/// then.
 Result<void> migrate(Database& database);
 
 }  // namespace ockam::storage

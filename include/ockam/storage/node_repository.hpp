@@ -43,7 +43,8 @@ class NodeRepository {
   /// set_default makes `name` the default node (two statements: run in a transaction);
   /// kNotFound when there is no such node.
   Result<void> set_default(const std::string& name);
-  /// remove forgets node `name`; kNotFound when there is none.
+  /// remove forgets node `name`; kNotFound when there is none. When it was the default, the
+  /// oldest node left becomes the default (several statements: run in a transaction).
   Result<void> remove(const std::string& name);
 
  private:

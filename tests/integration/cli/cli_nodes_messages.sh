@@ -3,6 +3,7 @@
 # checked by its result (a fresh $OCKAM_HOME; every node deleted at the end).
 # Usage: cli_nodes_messages.sh PATH_TO_OCKAM
 source "$(dirname "$0")/cli_lib.sh" "$1"
+umask 022  # what ockam writes must be private whatever the caller's umask
 
 # Identities: create, list, show, default; the machine output is the identifier.
 alice=$(ockam identity create alice)
@@ -62,14 +63,32 @@ expect_eq "n2 answers again" "$(ockam message send again --from n2 --to /node/n1
 
 # Status and delete.
 expect_eq "status (json)" "$(ockam status --output json | jq -r '[.nodes[].name] | join(",")')" "n1,n2"
-ockam node delete n2 -y >/dev/null
-expect_eq "node list after delete" "$(ockam node list)" "n1"
+
+# An identity name with a space: the node keeps it across a stop and a start.
+bob=$(ockam identity create "bob smith")
+expect_eq "node create n3 as bob smith" "$(ockam node create n3 --identity "bob smith")" "n3"
+ockam node stop n3 >/dev/null
+expect_eq "node start n3" "$(ockam node start n3)" "n3"
+expect_eq "n3 keeps bob smith's identifier" \
+  "$(ockam node show n3 --output json | jq -r .identifier)" "$bob"
+ockam node delete n3 -y >/dev/null
+
+# Deleting the default node makes the oldest node left the default.
+expect_eq "default node" "$(ockam node show)" "n1"
+ockam node delete n1 -y >/dev/null
+expect_eq "node list after delete" "$(ockam node list)" "n2"
+expect_eq "the oldest node left is the default" "$(ockam node show)" "n2"
+
+# What ockam writes is its user's only, whatever the umask it was started with.
+expect_eq "state folder mode" "$(stat -c %a "$OCKAM_HOME")" "700"
+expect_eq "database mode" "$(stat -c %a "$OCKAM_HOME/database.sqlite3")" "600"
+expect_eq "node log mode" "$(stat -c %a "$OCKAM_HOME/nodes/n2/stderr.log")" "600"
 
 # Reset: every node stopped (its process gone, not a zombie), every record and identity gone.
-n1_pid=$(ockam node show n1 --output json | jq -r .pid)
+n2_pid=$(ockam node show n2 --output json | jq -r .pid)
 ockam reset --yes >/dev/null
-if [ -e "/proc/$n1_pid" ] && ! grep -q ') Z' "/proc/$n1_pid/stat"; then
-  fail "reset left n1 (pid $n1_pid) running"
+if [ -e "/proc/$n2_pid" ] && ! grep -q ') Z' "/proc/$n2_pid/stat"; then
+  fail "reset left n2 (pid $n2_pid) running"
 fi
 expect_eq "node list after reset" "$(ockam node list --output json)" "[]"
 expect_eq "identity list after reset" "$(ockam identity list --output json)" "[]"

@@ -113,6 +113,20 @@ TEST_P(RepositoriesTest, NodesKeepTheirFieldsAndOneDefault) {
   EXPECT_EQ(nodes.remove("n1").error().kind(), Kind::kNotFound);
 }
 
+TEST_P(RepositoriesTest, RemovingTheDefaultNodePromotesTheOldestLeft) {
+  auto& nodes = storage_->nodes();
+  ASSERT_TRUE(nodes.put({"n1", "I01", std::nullopt, std::nullopt, false, 10}));
+  ASSERT_TRUE(nodes.put({"n3", "I03", std::nullopt, std::nullopt, false, 12}));
+  ASSERT_TRUE(nodes.put({"n2", "I02", std::nullopt, std::nullopt, false, 11}));
+  ASSERT_EQ(nodes.default_node().value().name, "n1");
+  ASSERT_TRUE(storage_->database().transaction([&] { return nodes.remove("n1"); }));
+  EXPECT_EQ(nodes.default_node().value().name, "n2");
+  ASSERT_TRUE(storage_->database().transaction([&] { return nodes.remove("n3"); }));
+  EXPECT_EQ(nodes.default_node().value().name, "n2");  // not the default: nothing moves
+  ASSERT_TRUE(storage_->database().transaction([&] { return nodes.remove("n2"); }));
+  EXPECT_EQ(nodes.default_node().error().kind(), Kind::kNotFound);
+}
+
 TEST_P(RepositoriesTest, RelaysInletsAndOutletsAreKeptPerNode) {
   ASSERT_TRUE(storage_->relays().put(
       {"n1", "r1", "1#relay:4000 => 0#forwarding_service", "forward_to_r1", 1}));

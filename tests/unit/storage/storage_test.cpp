@@ -115,6 +115,9 @@ TEST_P(StorageTest, MissingKeyFileIsRefusedAndNotRecreated) {
   auto opened = Storage::open(clone(options));
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().kind(), Kind::kPermission);
+  // The error names the file it looked for.
+  EXPECT_NE(opened.error().to_string().find(options.vault_key_file.string()), std::string::npos)
+      << opened.error().to_string();
   EXPECT_FALSE(std::filesystem::exists(options.vault_key_file));
 }
 

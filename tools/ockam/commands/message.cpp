@@ -22,6 +22,10 @@ struct MessageArgs {
   Output output;
 };
 
+// With --from, how much longer than the message's own timeout this process waits for the
+// node's answer (the node connects and answers on top of it).
+constexpr std::chrono::seconds kNodeAnswerMargin{5};
+
 std::chrono::milliseconds timeout_of(const MessageArgs& args) {
   return std::chrono::milliseconds(static_cast<std::int64_t>(args.timeout_seconds * 1000));
 }
@@ -57,7 +61,7 @@ Task<std::string> send_from(Node node, const MessageArgs& args, cli::MultiAddr t
       co_await control.call(cli::Method::kPost, "v0/message",
                             message_request(to.to_string(), message,
                                             static_cast<std::uint64_t>(timeout_of(args).count())),
-                            "sending to " + args.to);
+                            "sending to " + args.to, timeout_of(args) + kNodeAnswerMargin);
   co_await control.close();
   CborReader reader(body);
   ByteView reply;

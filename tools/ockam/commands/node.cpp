@@ -214,11 +214,21 @@ void start_node(const Output& output, const std::string& name) {
 
 Task<Result<void>> forget_node(Node node, std::string name) {
   storage::Storage& db = *node.storage();
-  for (Result<void> removed : {db.relays().remove_all(name), db.tcp_inlets().remove_all(name),
-                               db.tcp_outlets().remove_all(name), db.nodes().remove(name)}) {
-    if (!removed) {
-      fail_with("deleting node " + name + "'s records", removed.error());
+  // All of the node's rows or none of them.
+  auto removed = db.database().transaction([&]() -> Result<void> {
+    if (auto relays = db.relays().remove_all(name); !relays) {
+      return relays;
     }
+    if (auto inlets = db.tcp_inlets().remove_all(name); !inlets) {
+      return inlets;
+    }
+    if (auto outlets = db.tcp_outlets().remove_all(name); !outlets) {
+      return outlets;
+    }
+    return db.nodes().remove(name);
+  });
+  if (!removed) {
+    fail_with("deleting node " + name + "'s records", removed.error());
   }
   co_return ok();
 }
