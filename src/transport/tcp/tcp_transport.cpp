@@ -97,7 +97,8 @@ class TransportState : public std::enable_shared_from_this<TransportState> {
   Result<void> disconnect(const Address& sender) {
     auto it = connections_.find(sender);
     if (it == connections_.end()) {
-      return Error(Origin::kTransport, Kind::kNotFound, "no TCP connection with that address");
+      return Error(Origin::kTransport, Kind::kNotFound, "no TCP connection with that address")
+          .with_detail(sender.to_string());
     }
     std::shared_ptr<Connection> connection = it->second.connection;
     connection->close();
@@ -291,7 +292,8 @@ Context& TcpTransport::context() const noexcept {
 Result<void> TcpTransport::stop_listener(const Address& listener_address) {
   auto it = state_->listeners.find(listener_address);
   if (it == state_->listeners.end()) {
-    return Error(Origin::kTransport, Kind::kNotFound, "no TCP listener with that address");
+    return Error(Origin::kTransport, Kind::kNotFound, "no TCP listener with that address")
+        .with_detail(listener_address.to_string());
   }
   asio::error_code ignored;
   it->second->acceptor.close(ignored);

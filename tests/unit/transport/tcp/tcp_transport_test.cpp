@@ -135,6 +135,19 @@ TEST(TcpTransportTest, ListeningWhereAnotherListensSaysWhereAndWhy) {
   ASSERT_TRUE(result) << result.error().to_string();
 }
 
+TEST(TcpTransportTest, StoppingAnUnknownListenerOrConnectionNamesTheAddress) {
+  Runtime node;
+  auto result = node.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    EXPECT_EQ(tcp.stop_listener("nobody").error().to_string(),
+              "transport/not found: no TCP listener with that address (0#nobody)");
+    EXPECT_EQ(tcp.disconnect("nobody").error().to_string(),
+              "transport/not found: no TCP connection with that address (0#nobody)");
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+}
+
 /// Opens a raw socket to the server, sends `bytes`, and tells whether the server closed it.
 bool server_closes_after(const std::string& host_port, const Bytes& bytes) {
   asio::io_context io;
