@@ -4,16 +4,19 @@
 #include <limits>
 
 #include "ockam/channel/constants.hpp"
-#include "ockam/core/byte_writer.hpp"
 
 namespace ockam::channel {
 namespace {
 
+void store_u64_be(std::uint64_t value, std::uint8_t* at) {
+  for (std::size_t i = 0; i < 8; ++i) {
+    at[i] = static_cast<std::uint8_t>(value >> (8 * (7 - i)));
+  }
+}
+
 crypto::AeadNonce gcm_nonce(std::uint64_t nonce) {
   crypto::AeadNonce out{};
-  for (std::size_t i = 0; i < 8; ++i) {
-    out[4 + i] = static_cast<std::uint8_t>(nonce >> (8 * (7 - i)));
-  }
+  store_u64_be(nonce, out.data() + 4);
   return out;
 }
 
@@ -27,30 +30,31 @@ Result<ChannelKey> ChannelKey::create(SecretBytes key) {
   return ChannelKey(std::move(key), std::move(*aead));
 }
 
-Result<void> ChannelKey::seal(std::uint64_t nonce, ByteView plaintext, Bytes& out) const {
-  // The plaintext is copied once, behind the nonce, and sealed where it lies: no zero-filling
-  // of the body and no second copy.
-  const std::size_t start = out.size();
+Result<void> ChannelKey::seal_in_place(std::uint64_t nonce, Bytes& buffer,
+                                       std::size_t start) const {
   const std::size_t body = start + kNonceLength;
-  ByteWriter writer(std::move(out));
-  writer.reserve(body + plaintext.size() + crypto::kAeadTagLength);
-  writer.write_u64_be(nonce);
-  writer.write_bytes(plaintext);
-  out = writer.take();
-  out.resize(body + plaintext.size() + crypto::kAeadTagLength);
-  const std::span<std::uint8_t> data(out.data() + body, plaintext.size());
+  const std::size_t plaintext_size = buffer.size() - body;
+  store_u64_be(nonce, buffer.data() + start);
+  buffer.resize(buffer.size() + crypto::kAeadTagLength);
+  const std::span<std::uint8_t> data(buffer.data() + body, plaintext_size);
   const std::span<std::uint8_t, crypto::kAeadTagLength> tag(data.data() + data.size(),
                                                             crypto::kAeadTagLength);
   auto sealed = aead_->encrypt_in_place(gcm_nonce(nonce), {}, data, tag);
   if (!sealed) {
-    secure_wipe(data);
-    out.resize(start);
+    secure_wipe(std::span(buffer).subspan(start));
+    buffer.resize(start);
   }
   return sealed;
 }
 
-Result<void> ChannelKey::open(std::uint64_t nonce, ByteView ciphertext, Bytes& out) const {
-  return aead_->decrypt(gcm_nonce(nonce), {}, ciphertext, out);
+Result<void> ChannelKey::open_in_place(std::uint64_t nonce, std::span<std::uint8_t> sealed) const {
+  if (sealed.size() < crypto::kAeadTagLength) {
+    return Error(Origin::kCrypto, Kind::kProtocol, "AEAD authentication failed");
+  }
+  const std::size_t body_length = sealed.size() - crypto::kAeadTagLength;
+  const std::span<const std::uint8_t, crypto::kAeadTagLength> tag(sealed.data() + body_length,
+                                                                  crypto::kAeadTagLength);
+  return aead_->decrypt_in_place(gcm_nonce(nonce), {}, sealed.first(body_length), tag);
 }
 
 Result<ChannelKey> ChannelKey::rekey() const {

@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "channel/internal/encryptor_worker.hpp"
+#include "ockam/channel/constants.hpp"
 #include "ockam/channel/secure_channel_message.hpp"
 #include "ockam/core/bare.hpp"
 #include "ockam/core/log.hpp"
+#include "ockam/crypto/aead.hpp"
 #include "ockam/node/notice.hpp"
 
 namespace ockam::channel::internal {
@@ -160,14 +162,14 @@ void DecryptorWorker::follow_peer(Context& ctx, Route& return_route) {
 }
 
 Task<Result<void>> DecryptorWorker::handle_ciphertext(Context& ctx, LocalMessage message) {
-  plaintext_.clear();
-  auto nonce = state_->decryptor->decrypt(message.payload, plaintext_);
+  // Opened and parsed where it lies: the payload handed on is the received buffer itself.
+  auto nonce = state_->decryptor->decrypt_in_place(message.payload);
   if (!nonce) {
     log::debug("channel", "dropped a message that does not decrypt");
     co_return ok();
   }
-  auto decoded = decode_plaintext(plaintext_);
-  secure_wipe(plaintext_);
+  const std::size_t plaintext_end = message.payload.size() - crypto::kAeadTagLength;
+  auto decoded = decode_plaintext_in_place(std::move(message.payload), kNonceLength, plaintext_end);
   if (!decoded) {
     log::debug("channel", "dropped a decrypted message that does not parse");
     co_return ok();

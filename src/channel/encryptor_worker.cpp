@@ -1,6 +1,8 @@
 #include "channel/internal/encryptor_worker.hpp"
 
+#include "ockam/channel/constants.hpp"
 #include "ockam/channel/secure_channel_message.hpp"
+#include "ockam/crypto/aead.hpp"
 
 namespace ockam::channel::internal {
 
@@ -9,15 +11,21 @@ Task<Result<void>> EncryptorWorker::handle_message(Context& ctx, Routed<Any> mes
   if (auto stepped = local.onward_route.step(); !stepped) {
     co_return stepped.error();
   }
-  plaintext_.clear();
-  encode_payload_plaintext(local.onward_route, local.return_route, local.payload, plaintext_);
-  // The message becomes its own ciphertext: its route storage is reused for the remote route.
-  local.payload.clear();
-  auto encrypted = state_->encryptor->encrypt(plaintext_, local.payload);
-  secure_wipe(plaintext_);
+  // The envelope is encoded behind room for the nonce and sealed where it lies, in a buffer
+  // that also has room for the tag: one copy of the payload, one allocation.
+  Bytes sealed;
+  sealed.reserve(
+      kNonceLength +
+      payload_plaintext_size_bound(local.onward_route, local.return_route, local.payload.size()) +
+      crypto::kAeadTagLength);
+  sealed.resize(kNonceLength);
+  encode_payload_plaintext(local.onward_route, local.return_route, local.payload, sealed);
+  auto encrypted = state_->encryptor->encrypt_in_place(sealed, 0);
   if (!encrypted) {
     co_return encrypted.error();
   }
+  local.payload = std::move(sealed);
+  // The message becomes its own ciphertext: its route storage is reused for the remote route.
   local.onward_route = state_->remote_route;
   local.return_route = Route();
   local.local_info.clear();

@@ -1,12 +1,27 @@
 #include "ockam/channel/secure_channel_message.hpp"
 
+#include <algorithm>
+
 #include "ockam/core/byte_writer.hpp"
 #include "ockam/core/cbor_route.hpp"
+#include "ockam/core/secret_bytes.hpp"
 
 namespace ockam::channel {
 namespace {
 
 enum Variant : std::uint64_t { kPayload = 0, kRefreshCredentials = 1, kClose = 2 };
+
+/// The longest CBOR head (initial byte and a 64-bit argument).
+constexpr std::size_t kMaxCborHead = 9;
+
+std::size_t cbor_route_size_bound(const Route& route) {
+  std::size_t size = kMaxCborHead;
+  for (const Address& address : route) {
+    // array(2), the transport type (a uint up to 255) and the inner bytes with their head.
+    size += 1 + 2 + kMaxCborHead + address.inner().size();
+  }
+  return size;
+}
 
 /// Reads an array header of at least `needed` elements; returns how many extra follow.
 bool read_array_at_least(CborReader& in, std::uint64_t needed, std::uint64_t& extra) {
@@ -28,7 +43,8 @@ bool read_raw_item(CborReader& in, Bytes& out) {
   return true;
 }
 
-bool decode_message(CborReader& in, SecureChannelMessage& out) {
+// A Payload's payload is left in `payload_bytes`, for the caller to copy or move.
+bool decode_message(CborReader& in, SecureChannelMessage& out, ByteView& payload_bytes) {
   std::uint64_t extra = 0;
   std::uint64_t variant = 0;
   std::uint64_t fields_extra = 0;
@@ -39,14 +55,12 @@ bool decode_message(CborReader& in, SecureChannelMessage& out) {
     case kPayload: {
       PayloadMessage payload;
       std::uint64_t inner_extra = 0;
-      ByteView bytes;
       if (!read_array_at_least(in, 1, fields_extra) || !read_array_at_least(in, 3, inner_extra) ||
           !read_cbor_route(in, payload.onward_route) ||
-          !read_cbor_route(in, payload.return_route) || !in.read_bytes(bytes) ||
+          !read_cbor_route(in, payload.return_route) || !in.read_bytes(payload_bytes) ||
           !in.skip_items(inner_extra)) {
         return false;
       }
-      payload.payload.assign(bytes.begin(), bytes.end());
       out = std::move(payload);
       break;
     }
@@ -91,6 +105,14 @@ void encode_payload_plaintext(const Route& onward_route, const Route& return_rou
   out = writer.take();
 }
 
+std::size_t payload_plaintext_size_bound(const Route& onward_route, const Route& return_route,
+                                         std::size_t payload_size) {
+  // Four array heads, the variant and the empty padding are a byte each; the payload's head.
+  constexpr std::size_t kEnvelope = 6 + kMaxCborHead;
+  return kEnvelope + cbor_route_size_bound(onward_route) + cbor_route_size_bound(return_route) +
+         payload_size;
+}
+
 Bytes encode_close_plaintext() {
   ByteWriter writer;
   CborWriter cbor(writer);
@@ -102,18 +124,49 @@ Bytes encode_close_plaintext() {
   return writer.take();
 }
 
-Result<SecureChannelMessage> decode_plaintext(ByteView plaintext) {
+namespace {
+
+Result<SecureChannelMessage> parse_plaintext(ByteView plaintext, ByteView& payload_bytes) {
   static const Error kMalformed(Origin::kChannel, Kind::kParse, "malformed secure channel message");
   CborReader in(plaintext);
   std::uint64_t extra = 0;
   SecureChannelMessage message = CloseMessage{};
   ByteView padding;
-  if (!read_array_at_least(in, 2, extra) || !decode_message(in, message) ||
+  if (!read_array_at_least(in, 2, extra) || !decode_message(in, message, payload_bytes) ||
       !in.read_bytes(padding) || !in.skip_items(extra)) {
     return kMalformed;
   }
   if (auto end = in.expect_end(); !end) {
     return end.error();
+  }
+  return message;
+}
+
+}  // namespace
+
+Result<SecureChannelMessage> decode_plaintext(ByteView plaintext) {
+  ByteView payload_bytes;
+  auto message = parse_plaintext(plaintext, payload_bytes);
+  if (auto* payload = message ? std::get_if<PayloadMessage>(&*message) : nullptr) {
+    payload->payload.assign(payload_bytes.begin(), payload_bytes.end());
+  }
+  return message;
+}
+
+Result<SecureChannelMessage> decode_plaintext_in_place(Bytes buffer, std::size_t begin,
+                                                       std::size_t end) {
+  ByteView payload_bytes;
+  auto message = parse_plaintext(ByteView(buffer).subspan(begin, end - begin), payload_bytes);
+  if (auto* payload = message ? std::get_if<PayloadMessage>(&*message) : nullptr) {
+    // Move the payload to the front of its own buffer: one pass, no allocation.
+    const auto offset = payload_bytes.data() - buffer.data();
+    std::copy(buffer.begin() + offset,
+              buffer.begin() + offset + static_cast<std::ptrdiff_t>(payload_bytes.size()),
+              buffer.begin());
+    buffer.resize(payload_bytes.size());
+    payload->payload = std::move(buffer);
+  } else {
+    secure_wipe(buffer);  // nothing of a plaintext that is not handed on stays in the heap
   }
   return message;
 }

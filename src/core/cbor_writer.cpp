@@ -51,8 +51,12 @@ void CborWriter::write_int(std::int64_t value) {
   }
 }
 
+void CborWriter::write_bytes_header(std::uint64_t size) {
+  write_head(kBytes, size);
+}
+
 void CborWriter::write_bytes(ByteView data) {
-  write_head(kBytes, data.size());
+  write_bytes_header(data.size());
   out_.write_bytes(data);
 }
 

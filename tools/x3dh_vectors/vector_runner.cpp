@@ -5,8 +5,10 @@
 #include <memory>
 
 #include "ockam/channel/channel_key.hpp"
+#include "ockam/channel/constants.hpp"
 #include "ockam/channel/x3dh_initiator.hpp"
 #include "ockam/channel/x3dh_responder.hpp"
+#include "ockam/crypto/aead.hpp"
 
 namespace ockam::tools {
 namespace {
@@ -58,13 +60,15 @@ std::string check_message(const JsonValue& message, const X3dhKeys& sender,
   if (!seal_key || !open_key) {
     return "bad channel key";
   }
-  Bytes sealed;
-  if (!seal_key->seal(nonce, *payload, sealed) || sealed.size() < 8 ||
-      Bytes(sealed.begin() + 8, sealed.end()) != *ciphertext) {
+  Bytes sealed(channel::kNonceLength);
+  sealed.insert(sealed.end(), payload->begin(), payload->end());
+  if (!seal_key->seal_in_place(nonce, sealed, 0) ||
+      Bytes(sealed.begin() + channel::kNonceLength, sealed.end()) != *ciphertext) {
     return "ciphertext differs";
   }
-  Bytes opened;
-  if (!open_key->open(nonce, *ciphertext, opened) || opened != *payload) {
+  Bytes opened = *ciphertext;
+  if (!open_key->open_in_place(nonce, opened) || opened.size() < crypto::kAeadTagLength ||
+      Bytes(opened.begin(), opened.end() - crypto::kAeadTagLength) != *payload) {
     return "ciphertext does not open";
   }
   return {};

@@ -15,11 +15,14 @@ class ChannelKey {
   /// create expands `key` (32 bytes); kInvalid otherwise.
   static Result<ChannelKey> create(SecretBytes key);
 
-  /// Appends nonce_be64 || ciphertext || tag for `plaintext` to `out` (empty AD).
-  Result<void> seal(std::uint64_t nonce, ByteView plaintext, Bytes& out) const;
-  /// Appends the plaintext of `ciphertext` (ciphertext || tag, no nonce) to `out`; kProtocol on
-  /// authentication failure.
-  Result<void> open(std::uint64_t nonce, ByteView ciphertext, Bytes& out) const;
+  /// Seals the plaintext that lies in `buffer` from `start + kNonceLength` to its end, where it
+  /// lies (empty AD): writes nonce_be64 into the kNonceLength bytes reserved at `start` and
+  /// appends the tag, so a large message is never copied for encryption. On failure the buffer
+  /// is wiped from `start` and cut back to it.
+  Result<void> seal_in_place(std::uint64_t nonce, Bytes& buffer, std::size_t start) const;
+  /// Opens `sealed` (ciphertext || tag, no nonce) where it lies: afterwards its first size - 16
+  /// bytes are the plaintext; kProtocol (and the data wiped) on authentication failure.
+  Result<void> open_in_place(std::uint64_t nonce, std::span<std::uint8_t> sealed) const;
   /// The next key: the first 32 bytes of AES-GCM(k, nonce 2^64-1, 32 zero bytes) (Noise REKEY).
   Result<ChannelKey> rekey() const;
 

@@ -17,6 +17,9 @@ class Decryptor {
   /// for a short message, a replayed or out-of-window nonce, or a failed authentication; the
   /// state is unchanged then.
   Result<std::uint64_t> decrypt(ByteView ciphertext, Bytes& out);
+  /// decrypt where `message` (nonce_be64 || ciphertext || tag) lies: on success the plaintext
+  /// is message[kNonceLength, size - 16), so a large message is not copied to be opened.
+  Result<std::uint64_t> decrypt_in_place(std::span<std::uint8_t> message);
   /// The highest nonce accepted so far.
   std::uint64_t highest_nonce() const noexcept { return nonces_.highest(); }
   /// Messages rejected so far (tampered, replayed or outside the window).

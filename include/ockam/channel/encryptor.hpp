@@ -14,6 +14,10 @@ class Encryptor {
 
   /// Appends nonce_be64 || AES-GCM(plaintext) to `out`. kResourceExhausted once nonces run out.
   Result<void> encrypt(ByteView plaintext, Bytes& out);
+  /// encrypt for a plaintext already in `buffer` behind kNonceLength bytes reserved at `start`
+  /// (see ChannelKey::seal_in_place): messages are encrypted where they were encoded. On failure
+  /// the plaintext is wiped and the buffer cut back to `start`.
+  Result<void> encrypt_in_place(Bytes& buffer, std::size_t start);
   std::uint64_t next_nonce() const noexcept { return nonce_; }
 
  private:

@@ -30,11 +30,21 @@ using SecureChannelMessage = std::variant<PayloadMessage, RefreshCredentialsMess
 /// padding, as Ockam sends it) to `out`: [[0, [[onward, return, payload]]], h''].
 void encode_payload_plaintext(const Route& onward_route, const Route& return_route,
                               ByteView payload, Bytes& out);
+/// At least the bytes encode_payload_plaintext appends for these routes and a payload of
+/// `payload_size` bytes (to reserve a buffer once).
+std::size_t payload_plaintext_size_bound(const Route& onward_route, const Route& return_route,
+                                         std::size_t payload_size);
 /// encode_close_plaintext returns the Close plaintext: 82 82 02 80 40.
 Bytes encode_close_plaintext();
 
 /// decode_plaintext parses a SecureChannelPaddedMessage; kParse on anything malformed or an
 /// unknown variant. Extra trailing array elements are ignored (minicbor semantics).
 Result<SecureChannelMessage> decode_plaintext(ByteView plaintext);
+/// decode_plaintext for the plaintext at [begin, end) of `buffer`, which it takes: a Payload's
+/// payload is `buffer` itself with the payload moved to its front, so a large message is not
+/// copied out of its envelope (the payload overwrites the envelope's routes). Any other
+/// message's buffer is wiped.
+Result<SecureChannelMessage> decode_plaintext_in_place(Bytes buffer, std::size_t begin,
+                                                       std::size_t end);
 
 }  // namespace ockam::channel

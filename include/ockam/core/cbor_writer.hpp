@@ -22,6 +22,8 @@ class CborWriter {
   void write_int(std::int64_t value);
   /// Writes a byte string.
   void write_bytes(ByteView data);
+  /// Writes only the head of a byte string of `size` bytes, which the caller appends itself.
+  void write_bytes_header(std::uint64_t size);
   /// Writes a text string; `text` must be valid UTF-8 (the caller's responsibility).
   void write_text(std::string_view text);
   /// Writes the header of an array of `count` items.

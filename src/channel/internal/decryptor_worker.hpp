@@ -57,8 +57,6 @@ class DecryptorWorker final : public Worker<Any> {
   bool counted_half_open_ = false;
   /// A responder's bound on its handshake: when it fires, a notice stops the worker.
   std::optional<asio::steady_timer> reaper_;
-  /// Reused for every message's plaintext (wiped after each).
-  Bytes plaintext_;
 };
 
 }  // namespace ockam::channel::internal

@@ -18,7 +18,6 @@ class EncryptorWorker final : public Worker<Any> {
 
  private:
   std::shared_ptr<ChannelState> state_;
-  Bytes plaintext_;
 };
 
 }  // namespace ockam::channel::internal

@@ -106,7 +106,15 @@ Result<void> Connection::push(Envelope envelope) {
   }
   LocalMessage& message = envelope.message;
   (void)message.onward_route.step();  // our own address
-  auto framed = append_frame(pending_, message.onward_route, message.return_route, message.payload);
+  const bool gathered = message.payload.size() >= kMinGatheredPayload;
+  auto framed = gathered ? append_frame_head(pending_, message.onward_route, message.return_route,
+                                             message.payload.size())
+                         : append_frame(pending_, message.onward_route, message.return_route,
+                                        message.payload);
+  if (framed && gathered) {
+    pending_payload_bytes_ += message.payload.size();
+    pending_payloads_.push_back(GatheredPayload{pending_.size(), std::move(message.payload)});
+  }
   if (!framed) {
     // The peer would call this frame malformed and close the connection every other message
     // on it shares: drop it here instead.
@@ -137,7 +145,10 @@ void Connection::close() {
   stall_timer_.cancel();
   deadline_timer_.cancel();
   reader_ = FrameReader();
-  Bytes().swap(pending_);  // writing_ belongs to the writer until its write completes
+  // writing_ and writing_payloads_ belong to the writer until its write completes.
+  Bytes().swap(pending_);
+  pending_payloads_.clear();
+  pending_payload_bytes_ = 0;
   if (started_) {
     --router_.metrics().tcp_connections;
     account();
@@ -159,7 +170,8 @@ void Connection::close_for(DropReason reason, std::string_view what) {
 
 void Connection::account() {
   std::size_t read_held = reader_.held_bytes();
-  std::size_t write_held = pending_.size() + writing_.size();
+  std::size_t write_held =
+      pending_.size() + pending_payload_bytes_ + writing_.size() + writing_payload_bytes_;
   NodeMetrics& metrics = router_.metrics();
   // Unsigned arithmetic wraps, so adding a difference works in both directions.
   metrics.buffered_bytes += (read_held + write_held) - (accounted_read_ + accounted_write_);
@@ -197,6 +209,7 @@ void Connection::on_deadline_timer() {
 
 Task<> Connection::write_loop() {
   auto self = shared_from_this();
+  std::vector<asio::const_buffer> buffers;
   while (!closed_) {
     if (pending_.empty()) {
       writer_waiting_ = true;
@@ -206,8 +219,13 @@ Task<> Connection::write_loop() {
       continue;
     }
     writing_.swap(pending_);
-    auto [ec, written] = co_await asio::async_write(socket_, asio::buffer(writing_), kUseTuple);
+    writing_payloads_.swap(pending_payloads_);
+    std::swap(writing_payload_bytes_, pending_payload_bytes_);
+    gather(buffers);
+    auto [ec, written] = co_await asio::async_write(socket_, buffers, kUseTuple);
     writing_.clear();
+    writing_payloads_.clear();
+    writing_payload_bytes_ = 0;
     if (closed_) {
       Bytes().swap(writing_);
       account();
@@ -227,6 +245,17 @@ Task<> Connection::write_loop() {
       close();
     }
   }
+}
+
+void Connection::gather(std::vector<asio::const_buffer>& buffers) const {
+  buffers.clear();
+  std::size_t written_up_to = 0;
+  for (const GatheredPayload& gathered : writing_payloads_) {
+    buffers.emplace_back(writing_.data() + written_up_to, gathered.offset - written_up_to);
+    buffers.emplace_back(gathered.payload.data(), gathered.payload.size());
+    written_up_to = gathered.offset;
+  }
+  buffers.emplace_back(writing_.data() + written_up_to, writing_.size() - written_up_to);
 }
 
 bool Connection::decode_frame(ByteView body, std::vector<LocalMessage>& out) {

@@ -23,8 +23,8 @@ bool within_decoder_limits(const Route& route) {
 
 }  // namespace
 
-Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
-                          ByteView payload) {
+Result<void> append_frame_head(Bytes& out, const Route& onward_route, const Route& return_route,
+                               std::size_t payload_size) {
   if (!within_decoder_limits(onward_route) || !within_decoder_limits(return_route)) {
     return Error(Origin::kTransport, Kind::kInvalid, "a route exceeds what a TCP peer accepts");
   }
@@ -35,8 +35,8 @@ Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& re
   cbor.write_array_header(3);
   write_cbor_route(cbor, onward_route);
   write_cbor_route(cbor, return_route);
-  cbor.write_bytes(payload);
-  std::size_t body_length = writer.size() - start - kFrameHeaderLength;
+  cbor.write_bytes_header(payload_size);
+  std::size_t body_length = writer.size() - start - kFrameHeaderLength + payload_size;
   if (body_length > kMaxMessageSize) {
     out = writer.take();
     out.resize(start);
@@ -45,6 +45,15 @@ Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& re
   writer.patch_u32_be(start, static_cast<std::uint32_t>(body_length));
   out = writer.take();
   return ok();
+}
+
+Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
+                          ByteView payload) {
+  auto head = append_frame_head(out, onward_route, return_route, payload.size());
+  if (head) {
+    out.insert(out.end(), payload.begin(), payload.end());
+  }
+  return head;
 }
 
 Result<TransportMessage> decode_transport_message(ByteView body) {

@@ -20,6 +20,9 @@ inline constexpr std::size_t kFrameHeaderLength = 4;
 inline constexpr std::chrono::seconds kConnectTimeout{10};
 /// Bytes read from a socket at once, into a buffer shared by the node's connections.
 inline constexpr std::size_t kReadBufferSize = std::size_t{64} * 1024;
+/// An outgoing payload of at least this many bytes is written where it lies, as its own piece
+/// of a gather write, instead of being copied into the connection's write buffer.
+inline constexpr std::size_t kMinGatheredPayload = std::size_t{8} * 1024;
 /// A connection keeps the buffer of an unfinished frame between frames only up to this size;
 /// above it the buffer is freed once the frame is complete (idle connections hold a few KiB).
 inline constexpr std::size_t kMaxRetainedFrameBuffer = std::size_t{4} * 1024;

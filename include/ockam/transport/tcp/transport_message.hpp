@@ -24,6 +24,11 @@ struct TransportMessage {
 /// than kMaxCborAddressInnerLength; a relay thus never emits what its peer calls malformed.
 Result<void> append_frame(Bytes& out, const Route& onward_route, const Route& return_route,
                           ByteView payload);
+/// append_frame without the payload's bytes: the frame up to the head of a payload of
+/// `payload_size` bytes, which the caller sends right after (a gather write of a large payload
+/// where it lies). Same checks and errors as append_frame.
+Result<void> append_frame_head(Bytes& out, const Route& onward_route, const Route& return_route,
+                               std::size_t payload_size);
 
 /// decode_transport_message parses one frame body; kParse on malformed CBOR, fewer than three
 /// fields, or trailing bytes after the array.

@@ -3,6 +3,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <asio/ip/tcp.hpp>
 
@@ -22,9 +23,10 @@ struct SharedLimits {
 
 /// Connection is one TCP socket with its two node addresses: the sender (an Inbox that frames
 /// what it is given and queues it for the socket's single writer coroutine, which sends all
-/// queued frames with one write) and the receiver (a flow-control producer that routes what
-/// the reader coroutine decodes). Bad input from the peer, a missed deadline or a peer that
-/// stops reading closes the connection; each is counted in the node's metrics.
+/// queued frames with one gather write, large payloads from where they lie) and the receiver (a
+/// flow-control producer that routes what the reader coroutine decodes). Bad input from the peer, a
+/// missed deadline or a peer that stops reading closes the connection; each is counted in the
+/// node's metrics.
 class Connection final : public Inbox, public std::enable_shared_from_this<Connection> {
  public:
   using ClosedCallback = std::function<void(const Address& sender)>;
@@ -38,7 +40,8 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
                               const std::vector<FlowControlId>& consumer_of);
 
   bool has_space() const override {
-    return closed_ || pending_.size() < shared_->limits.max_pending_write_bytes;
+    return closed_ ||
+           pending_.size() + pending_payload_bytes_ < shared_->limits.max_pending_write_bytes;
   }
   Task<> wait_for_space() override;
   Result<void> push(Envelope envelope) override;
@@ -52,6 +55,8 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
  private:
   Task<> read_loop();
   Task<> write_loop();
+  /// The pieces of the batch being written: frames and gathered payloads in their order.
+  void gather(std::vector<asio::const_buffer>& buffers) const;
   /// Decodes one frame body into `out`; false when it is malformed.
   bool decode_frame(ByteView body, std::vector<LocalMessage>& out);
   /// Brings the node's gauges and the shared budget up to date with what this connection holds.
@@ -73,8 +78,19 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
   bool started_ = false;
   bool delivered_ = false;
 
+  // A large payload queued where it lies (see kMinGatheredPayload), to be written after the
+  // first `offset` bytes of the frames buffer it belongs to.
+  struct GatheredPayload {
+    std::size_t offset;
+    Bytes payload;
+  };
+
   Bytes pending_;
+  std::vector<GatheredPayload> pending_payloads_;
+  std::size_t pending_payload_bytes_ = 0;
   Bytes writing_;
+  std::vector<GatheredPayload> writing_payloads_;
+  std::size_t writing_payload_bytes_ = 0;
   bool writer_waiting_ = false;
   std::size_t producers_waiting_ = 0;
   asio::steady_timer write_wake_;
