@@ -10,6 +10,7 @@
 #include "internal/allocation_counter.hpp"
 
 #include "internal/stdin_watch.hpp"
+#include "ockam/cli/default_services.hpp"
 #include "ockam/ockam.hpp"
 
 namespace ockam::bench {
@@ -60,8 +61,14 @@ Task<Result<void>> start_worker(Node node, ServerWorker worker, SecureChannelLis
   co_return ok();
 }
 
-Task<Result<void>> start_outlet(TcpTransport tcp, std::string target,
+Task<Result<void>> start_outlet(Node node, TcpTransport tcp, std::string target,
                                 SecureChannelListener listener) {
+  // Inlets ping `echo` on the outlet's node for liveness (on by default, as Rust inlets do).
+  auto echo = co_await node.start_worker(cli::kEchoAddress, cli::Echo{});
+  if (!echo) {
+    co_return echo.error();
+  }
+  node.flow_controls().add_consumer(cli::kEchoAddress, listener.flow_control_id());
   auto outlet =
       co_await tcp.create_outlet(Address(kOutletAddress), std::move(target),
                                  TcpOutletOptions().as_consumer(listener.flow_control_id()));
@@ -124,8 +131,8 @@ int serve_channel(ServerWorker worker) {
 }
 
 int serve_portal_outlet(const std::string& target) {
-  return run_server([target](Node, TcpTransport tcp, SecureChannelListener listener) {
-    return start_outlet(std::move(tcp), target, std::move(listener));
+  return run_server([target](Node node, TcpTransport tcp, SecureChannelListener listener) {
+    return start_outlet(std::move(node), std::move(tcp), target, std::move(listener));
   });
 }
 
