@@ -162,5 +162,29 @@ TEST(InletLivenessTest, AnInletWithoutFactoryServesAgainOverItsRouteWhenTheOutle
   EXPECT_EQ(routes_made_around_a_hang(false), 1u);
 }
 
+TEST(InletLivenessTest, AnInletWithLivenessOffPipesAndNeverJudgesItsPath) {
+  testing::ChildNode outlet_node = start_outlet_node();
+  std::string outlet_at = outlet_node.value();
+  Runtime runtime;
+  auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    Node node(ctx.runtime());
+    auto tcp = TcpTransport::create(ctx);
+    auto identity = (co_await node.create_identity()).value();
+    auto make_route = channel_route_factory(node, tcp, identity, outlet_at, route("api"), "outlet");
+    InletLiveness off = quick_liveness();
+    off.ping_interval = 0ms;
+    auto inlet = (co_await tcp.create_inlet("127.0.0.1:0", (co_await make_route()).value(),
+                                            TcpInletOptions().with_liveness(off)))
+                     .value();
+    EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
+    EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 1024));
+    EXPECT_EQ(inlet.counters().paths_lost, 0u);
+    EXPECT_EQ(inlet.counters().refused_path_down, 0u);
+    inlet.stop();
+    co_return ok();
+  });
+  EXPECT_TRUE(result) << result.error().to_string();
+}
+
 }  // namespace
 }  // namespace ockam
