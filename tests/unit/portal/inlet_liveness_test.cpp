@@ -122,6 +122,21 @@ Task<> expect_healing_after_a_hang(Context& ctx, testing::ChildNode& outlet_node
       liveness.max_missed_pings, ms_since(resumed_at));
 }
 
+/// The inlet's side toward the outlet node at `outlet_at`: its TCP transport and a factory of
+/// routes to "outlet" over a new TCP connection and secure channel to "api" each time.
+struct InletSide {
+  TcpTransport tcp;
+  InletRouteFactory make_route;
+};
+
+Task<InletSide> inlet_side(Context& ctx, const std::string& outlet_at) {
+  Node node(ctx.runtime());
+  auto tcp = TcpTransport::create(ctx);
+  auto identity = (co_await node.create_identity()).value();
+  auto make_route = channel_route_factory(node, tcp, identity, outlet_at, route("api"), "outlet");
+  co_return InletSide{std::move(tcp), std::move(make_route)};
+}
+
 /// Runs expect_healing_after_a_hang on an inlet toward a fresh outlet node, with a route
 /// factory or without one; returns how many routes were made.
 std::size_t routes_made_around_a_hang(bool with_factory) {
@@ -131,20 +146,17 @@ std::size_t routes_made_around_a_hang(bool with_factory) {
   std::size_t made = 0;
   Runtime runtime;
   auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    Node node(ctx.runtime());
-    auto tcp = TcpTransport::create(ctx);
-    auto identity = (co_await node.create_identity()).value();
-    auto make_route = channel_route_factory(node, tcp, identity, outlet_at, route("api"), "outlet");
-    auto first = (co_await make_route()).value();
+    InletSide side = co_await inlet_side(ctx, outlet_at);
+    auto first = (co_await side.make_route()).value();
     ++made;
     TcpInletOptions options = TcpInletOptions().with_liveness(quick_liveness());
     if (with_factory) {
-      options.with_route_factory([make_route, &made] {
+      options.with_route_factory([make_route = side.make_route, &made] {
         ++made;
         return make_route();
       });
     }
-    auto inlet = (co_await tcp.create_inlet("127.0.0.1:0", first, options)).value();
+    auto inlet = (co_await side.tcp.create_inlet("127.0.0.1:0", first, options)).value();
     co_await expect_healing_after_a_hang(ctx, outlet_node, inlet, quick_liveness());
     inlet.stop();
     co_return ok();
@@ -167,15 +179,13 @@ TEST(InletLivenessTest, AnInletWithLivenessOffPipesAndNeverJudgesItsPath) {
   std::string outlet_at = outlet_node.value();
   Runtime runtime;
   auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    Node node(ctx.runtime());
-    auto tcp = TcpTransport::create(ctx);
-    auto identity = (co_await node.create_identity()).value();
-    auto make_route = channel_route_factory(node, tcp, identity, outlet_at, route("api"), "outlet");
+    InletSide side = co_await inlet_side(ctx, outlet_at);
     InletLiveness off = quick_liveness();
     off.ping_interval = 0ms;
-    auto inlet = (co_await tcp.create_inlet("127.0.0.1:0", (co_await make_route()).value(),
-                                            TcpInletOptions().with_liveness(off)))
-                     .value();
+    auto inlet =
+        (co_await side.tcp.create_inlet("127.0.0.1:0", (co_await side.make_route()).value(),
+                                        TcpInletOptions().with_liveness(off)))
+            .value();
     EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
     EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 1024));
     EXPECT_EQ(inlet.counters().paths_lost, 0u);
