@@ -14,6 +14,12 @@ struct CommandLine {
   std::function<void()> action;
 };
 
+/// add_yes_flag accepts Ockam's `-y,--yes` on a deleting command: ockam never asks, so it
+/// changes nothing, but scripts written for Ockam pass it.
+inline void add_yes_flag(CLI::App& command) {
+  command.add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+}
+
 // Each group adds its subcommands to `app`; their callbacks set `line.action`.
 void add_identity_commands(CLI::App& app, CommandLine& line);
 void add_node_commands(CLI::App& app, CommandLine& line);

@@ -151,7 +151,7 @@ void add_identity_commands(CLI::App& app, CommandLine& line) {
   CLI::App* remove =
       add_verb(*group, line, "delete", "Delete an identity and its keys", delete_identity, args);
   remove->add_option("name", args->name, "The identity")->required();
-  remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+  add_yes_flag(*remove);
 }
 
 }  // namespace ockam::command

@@ -303,7 +303,7 @@ void add_node_commands(CLI::App& app, CommandLine& line) {
   CLI::App* remove = group->add_subcommand("delete", "Stop and delete a node");
   remove->add_option("name", args->name, "The node (default: the default node)");
   remove->add_flag("-a,--all", args->all, "Every node");
-  remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+  add_yes_flag(*remove);
   remove->callback([&line, args] {
     line.action = [&line, args] { delete_nodes(line.output, args->name, args->all); };
   });

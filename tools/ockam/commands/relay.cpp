@@ -84,7 +84,7 @@ void add_relay_commands(CLI::App& app, CommandLine& line) {
   add_node_verb(*group, line, "list", "List a node's relays", list, args, "--to");
   CLI::App* drop = add_node_verb(*group, line, "delete", "Delete a relay", remove, args, "--to");
   drop->add_option("name", args->name, "The relay's name")->required();
-  drop->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+  add_yes_flag(*drop);
 }
 
 }  // namespace ockam::command

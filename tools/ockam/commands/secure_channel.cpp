@@ -110,7 +110,7 @@ void add_secure_channel_commands(CLI::App& app, CommandLine& line) {
       add_node_verb(*group, line, "delete", "Delete a secure channel", delete_channel, args);
   remove->add_option("address", args->address, "Its address (/service/...)")->required();
   remove->add_option("--at", args->node, "The node (default: the default node)");
-  remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+  add_yes_flag(*remove);
 
   CLI::App* listeners =
       app.add_subcommand("secure-channel-listener", "Create and list secure channel listeners");

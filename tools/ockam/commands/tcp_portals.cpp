@@ -130,7 +130,7 @@ void add_tcp_outlet_commands(CLI::App& app, CommandLine& line) {
   CLI::App* remove =
       add_node_verb(*group, line, "delete", "Delete a TCP outlet", delete_outlet, args, "--at");
   remove->add_option("address", args->name, "The outlet's address")->required();
-  remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+  add_yes_flag(*remove);
 }
 
 void add_tcp_inlet_commands(CLI::App& app, CommandLine& line) {
@@ -149,7 +149,7 @@ void add_tcp_inlet_commands(CLI::App& app, CommandLine& line) {
   CLI::App* remove =
       add_node_verb(*group, line, "delete", "Delete a TCP inlet", delete_inlet, args, "--at");
   remove->add_option("alias", args->name, "The inlet's alias")->required();
-  remove->add_flag("-y,--yes")->description("Do not ask (ockam never asks)");
+  add_yes_flag(*remove);
 }
 
 }  // namespace ockam::command
