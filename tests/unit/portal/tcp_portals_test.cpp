@@ -292,7 +292,10 @@ TEST(TcpPortalsTest, ClientsBeyondMaxPortalsAreRefusedAndCounted) {
                      .value();
     auto first = (co_await connect_client(ctx.io(), inlet.port())).value();
     EXPECT_TRUE(co_await eventually(ctx.io(), [&] { return f.target_stats->connections == 1; }));
-    EXPECT_EQ(ctx.router().metrics().portals_open, 2u);  // the inlet's and the outlet's
+    // The inlet's portal opens when the outlet's pong arrives, which can follow the target's
+    // accept: wait for both.
+    EXPECT_TRUE(co_await eventually(
+        ctx.io(), [&] { return ctx.router().metrics().portals_open == 2; }));  // inlet's, outlet's
     auto second = (co_await connect_client(ctx.io(), inlet.port())).value();
     EXPECT_TRUE(co_await closed_within(second, 1s));
     EXPECT_EQ(inlet.counters().refused_over_limit, 1u);
