@@ -15,6 +15,8 @@ namespace {
 
 // Ockam's purpose name for secure-channel static keys (the `purpose` column).
 const std::string kSecureChannels = "SecureChannels";
+// Times a history is compared and stored again when other processes keep replacing it.
+constexpr int kStoreAttempts = 3;
 
 // The detail of an error about a named identity: the caller's name, never a peer's text.
 std::string identity_named(const std::string& name) {
@@ -95,45 +97,57 @@ Result<Identity> Identities::remember_locked(Identity identity) {
     cache_locked(identity);
     return identity;
   }
-  // The database is the reference (other processes share it): compare with the stored history
-  // and replace it in one transaction.
-  std::optional<Identity> outcome;
+  // The database is the reference (other processes share it). The stored history is read and
+  // verified (signature checks) with no transaction open; the write transaction only checks
+  // that the row is still the one verified and replaces it. Another process changing the row
+  // in between makes us compare again.
   std::string identifier = identity.identifier().to_string();
   auto& repository = storage_->identities();
-  auto stored = storage_->database().transaction([&]() -> Result<void> {
+  auto owner = own_.contains(identity.identifier()) ? storage::HistoryOwner::kOurs
+                                                    : storage::HistoryOwner::kPeer;
+  for (int attempt = 0; attempt < kStoreAttempts; ++attempt) {
     auto bytes = repository.change_history(identifier);
+    if (!bytes && bytes.error().kind() != Kind::kNotFound) {
+      return bytes.error();
+    }
     if (bytes) {
       auto known = Identity::import(*bytes);
       if (!known) {
         return Error(Origin::kIdentity, Kind::kInvalid,
                      "a stored change history does not verify (damaged database)");
       }
-      switch (identity.compare_to(*known)) {
-        case HistoryComparison::kEqual:
-          outcome = std::move(*known);
-          return ok();
-        case HistoryComparison::kNewer:
-          break;
-        case HistoryComparison::kOlder:
-        case HistoryComparison::kConflict:
-          return conflict;
+      auto comparison = identity.compare_to(*known);
+      if (comparison == HistoryComparison::kEqual) {
+        cache_locked(*known);
+        return std::move(*known);
       }
-    } else if (bytes.error().kind() != Kind::kNotFound) {
-      return bytes.error();
+      if (comparison != HistoryComparison::kNewer) {
+        return conflict;
+      }
     }
-    auto put = repository.put_change_history(identifier, identity.export_bytes(),
-                                             static_cast<std::int64_t>(now()));
-    if (!put) {
-      return put;
+    bool unchanged = true;
+    auto stored = storage_->database().transaction([&]() -> Result<void> {
+      auto current = repository.change_history(identifier);
+      if (!current && current.error().kind() != Kind::kNotFound) {
+        return current.error();
+      }
+      unchanged = current ? bytes && *current == *bytes : !bytes;
+      if (!unchanged) {
+        return ok();
+      }
+      return repository.put_change_history(identifier, identity.export_bytes(),
+                                           static_cast<std::int64_t>(now()), owner);
+    });
+    if (!stored) {
+      return stored.error();
     }
-    outcome = identity;
-    return ok();
-  });
-  if (!stored) {
-    return stored.error();
+    if (unchanged) {
+      cache_locked(identity);
+      return identity;
+    }
   }
-  cache_locked(*outcome);
-  return std::move(*outcome);
+  return Error(Origin::kIdentity, Kind::kTimeout,
+               "the stored change history kept changing under other processes' writes");
 }
 
 Result<vault::SigningKeyHandle> Identities::key_of(const Identity& identity) const {
@@ -252,7 +266,8 @@ Result<Identity> Identities::create_named_identity(const std::string& name,
   std::string identifier = identity->identifier().to_string();
   auto named = names_db.database().transaction([&]() -> Result<void> {
     auto put = names_db.identities().put_change_history(identifier, identity->export_bytes(),
-                                                        static_cast<std::int64_t>(now()));
+                                                        static_cast<std::int64_t>(now()),
+                                                        storage::HistoryOwner::kOurs);
     if (!put) {
       return put;
     }

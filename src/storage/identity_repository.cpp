@@ -51,12 +51,18 @@ std::string named_query(const char* tail) {
 }  // namespace
 
 Result<void> IdentityRepository::put_change_history(const std::string& identifier,
-                                                    ByteView change_history, std::int64_t now) {
+                                                    ByteView change_history, std::int64_t now,
+                                                    HistoryOwner owner) {
+  // A history once marked ours stays ours.
   auto stored = database_->execute(
-      "INSERT INTO identity (scope, identifier, change_history, updated_at) "
-      "VALUES ($1, $2, $3, $4) ON CONFLICT (scope, identifier) DO UPDATE SET "
-      "change_history = excluded.change_history, updated_at = excluded.updated_at",
-      {scope_, identifier, Bytes(change_history.begin(), change_history.end()), now});
+      "INSERT INTO identity (scope, identifier, change_history, updated_at, is_own, "
+      "stored_order) VALUES ($1, $2, $3, $4, $5, (SELECT COALESCE(MAX(stored_order), 0) + 1 "
+      "FROM identity WHERE scope = $1)) ON CONFLICT (scope, identifier) DO UPDATE SET "
+      "change_history = excluded.change_history, updated_at = excluded.updated_at, "
+      "is_own = CASE WHEN identity.is_own = 1 THEN 1 ELSE excluded.is_own END, "
+      "stored_order = excluded.stored_order",
+      {scope_, identifier, Bytes(change_history.begin(), change_history.end()), now,
+       std::int64_t{owner == HistoryOwner::kOurs ? 1 : 0}});
   if (!stored) {
     return stored;
   }
@@ -73,9 +79,9 @@ Result<void> IdentityRepository::evict_known() {
   }
   return database_->execute(
       "DELETE FROM identity WHERE scope = $1 AND identifier IN (SELECT i.identifier FROM "
-      "identity i WHERE i.scope = $1 AND NOT EXISTS (SELECT 1 FROM named_identity n WHERE "
-      "n.scope = i.scope AND n.identifier = i.identifier) ORDER BY i.updated_at, i.identifier "
-      "LIMIT $2)",
+      "identity i WHERE i.scope = $1 AND i.is_own = 0 AND NOT EXISTS (SELECT 1 FROM "
+      "named_identity n WHERE n.scope = i.scope AND n.identifier = i.identifier) "
+      "ORDER BY i.stored_order, i.updated_at, i.identifier LIMIT $2)",
       {scope_, *count - max_known_});
 }
 
@@ -99,8 +105,8 @@ Result<void> IdentityRepository::delete_change_history(const std::string& identi
 
 Result<std::int64_t> IdentityRepository::known_count() const {
   auto row = database_->query_one(
-      "SELECT COUNT(*) FROM identity i WHERE i.scope = $1 AND NOT EXISTS (SELECT 1 FROM "
-      "named_identity n WHERE n.scope = i.scope AND n.identifier = i.identifier)",
+      "SELECT COUNT(*) FROM identity i WHERE i.scope = $1 AND i.is_own = 0 AND NOT EXISTS "
+      "(SELECT 1 FROM named_identity n WHERE n.scope = i.scope AND n.identifier = i.identifier)",
       {scope_});
   if (!row) {
     return row.error();

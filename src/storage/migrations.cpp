@@ -55,6 +55,16 @@ const std::vector<std::vector<std::string_view>>& migrations() {
           "worker_address TEXT NOT NULL, to_address TEXT NOT NULL, created_at BIGINT NOT NULL, "
           "PRIMARY KEY (scope, node_name, worker_address))",
       },
+      {
+          // Marks the histories of our own identities (with or without a name), which the
+          // bound on peers' histories never evicts. Histories stored by version 1 count as
+          // peers' unless named.
+          "ALTER TABLE identity ADD COLUMN is_own BIGINT NOT NULL DEFAULT 0",
+          // The order histories were stored in, per scope (updated_at has only seconds): the
+          // bound evicts the least recently stored. Version 1's rows come first (0).
+          "ALTER TABLE identity ADD COLUMN stored_order BIGINT NOT NULL DEFAULT 0",
+          "CREATE INDEX identity_by_stored_order ON identity (scope, stored_order)",
+      },
   };
   return kMigrations;
 }

@@ -14,6 +14,7 @@
 
 #include "ockam/crypto/random.hpp"
 #include "ockam/storage/postgres_database.hpp"
+#include "ockam/storage/sqlite_database.hpp"
 #include "ockam/storage/storage_options.hpp"
 
 namespace ockam::testing {
@@ -76,6 +77,16 @@ inline storage::StorageOptions storage_options(Backend backend,
     options.postgres_url = fresh_postgres_url();
   }
   return options;
+}
+
+/// another_connection opens a plain connection to the database `options` names, as another
+/// process would have.
+inline std::unique_ptr<storage::Database> another_connection(
+    const storage::StorageOptions& options) {
+  if (!options.postgres_url.empty()) {
+    return storage::PostgresDatabase::open(options.postgres_url).value();
+  }
+  return storage::SqliteDatabase::open(options.sqlite_path).value();
 }
 
 /// file_bytes returns the content of the file at `path`.

@@ -46,7 +46,8 @@ struct NamedIdentity {
 /// `Identities`, reference §5). Remembered histories only move forward: a history replaces the
 /// known one of the same identifier only when it extends it. Peers' identities are remembered up
 /// to kMaxKnownIdentities in memory (beyond, one is dropped; with a storage it is read back when
-/// needed) and, with a storage, per database scope (the least recently updated go). With a storage,
+/// needed) and, with a storage, per database scope (StorageOptions::max_known_identities, the
+/// least recently stored go; ours are kept: docs/identity.md). With a storage,
 /// every history, name and purpose key is written through to the database (and read back, verified
 /// again, when not in memory), so identities survive restarts. Safe for concurrent use.
 class Identities {

@@ -21,15 +21,19 @@ struct NamedIdentityRecord {
   std::int64_t created_at = 0;
 };
 
+/// HistoryOwner says whose change history is stored: ours (its key is in our vault) or a peer's.
+enum class HistoryOwner { kPeer, kOurs };
+
 /// IdentityRepository keeps change histories (table `identity`: ours and the peers' we
 /// verified) and the names of our identities (table `named_identity`). It stores bytes as
-/// given: callers verify histories before storing them and after loading them. Histories that
-/// belong to no name are the known identities: at most `max_known` per scope are kept, the
-/// least recently updated go first. Methods that change several rows do so in one statement
-/// or leave it to the caller to wrap them in a Database transaction.
+/// given: callers verify histories before storing them and after loading them. The peers'
+/// histories (neither ours nor named) are the known identities: at most `max_known` per scope
+/// are kept, the least recently stored go first; ours and named ones are never evicted.
+/// Methods that change several rows do so in one statement or leave it to the caller to wrap
+/// them in a Database transaction.
 class IdentityRepository {
  public:
-  /// Bound on the known identities of a scope, by default.
+  /// Bound on the known (peers') identities of a scope, by default.
   static constexpr std::int64_t kDefaultMaxKnown = 10'000;
 
   IdentityRepository(std::shared_ptr<Database> database, std::string scope,
@@ -37,14 +41,15 @@ class IdentityRepository {
       : database_(std::move(database)), scope_(std::move(scope)), max_known_(max_known) {}
 
   /// put_change_history stores (or replaces) the change history of `identifier`, then drops
-  /// the oldest known identities beyond the bound.
+  /// the least recently stored known identities beyond the bound. A history once stored as
+  /// ours stays ours.
   Result<void> put_change_history(const std::string& identifier, ByteView change_history,
-                                  std::int64_t now);
+                                  std::int64_t now, HistoryOwner owner = HistoryOwner::kPeer);
   /// change_history returns the stored history of `identifier`; kNotFound when there is none.
   Result<Bytes> change_history(const std::string& identifier) const;
   /// delete_change_history deletes the history of `identifier` (nothing when there is none).
   Result<void> delete_change_history(const std::string& identifier);
-  /// known_count is the number of stored histories that belong to no name.
+  /// known_count is the number of stored peers' histories (neither ours nor named).
   Result<std::int64_t> known_count() const;
 
   /// insert_named names `identifier` `name`; it becomes the default when there is none yet.

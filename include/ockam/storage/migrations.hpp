@@ -8,7 +8,7 @@
 namespace ockam::storage {
 
 /// The schema version this program writes. Each version adds one forward migration.
-inline constexpr std::int64_t kSchemaVersion = 1;
+inline constexpr std::int64_t kSchemaVersion = 2;
 
 /// migrate brings the schema of `database` to kSchemaVersion, applying the missing migrations
 /// in order. Run it inside a transaction: concurrent openers then migrate once (a transaction

@@ -22,11 +22,15 @@ namespace ockam::storage {
 /// Safe for concurrent use.
 class Storage {
  public:
-  /// open opens (or creates) the database `options` names, applies the missing migrations and
-  /// checks the vault key against the one the database was sealed with, all in one transaction:
-  /// on any failure nothing is changed. Errors: kInvalid for a file that is not a healthy SQLite
-  /// database, kPermission for a wrong vault key or passphrase, kUnsupported for a database of
-  /// a newer program, kIo when the database cannot be reached; the messages carry no secrets.
+  /// open opens (or creates) the database `options` names, applies the missing migrations (in
+  /// one transaction) and checks the vault key against the one the database was sealed with.
+  /// The key is derived (Argon2id) or loaded with no transaction open, so other connections
+  /// write meanwhile; a new scope's key row is stored in one statement, and concurrent first
+  /// openers agree on the first one stored. A refused open changes no row (the migrations it
+  /// applied are the ones any later open applies). Errors: kInvalid for a file that is not a
+  /// healthy SQLite database, kPermission for a wrong vault key or passphrase, kUnsupported for a
+  /// database of a newer program, kIo when the database cannot be reached; the messages carry no
+  /// secrets.
   static Result<std::shared_ptr<Storage>> open(StorageOptions options);
 
   /// The connection (for transactions that span repositories).
@@ -46,7 +50,8 @@ class Storage {
   TcpOutletRepository& tcp_outlets() noexcept { return tcp_outlets_; }
 
   Storage(std::shared_ptr<Database> database, std::string scope, SecretSealer sealer,
-          bool persistent);
+          bool persistent,
+          std::int64_t max_known_identities = IdentityRepository::kDefaultMaxKnown);
 
  private:
   std::shared_ptr<Database> database_;

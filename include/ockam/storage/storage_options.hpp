@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ockam/core/secret_bytes.hpp"
+#include "ockam/storage/identity_repository.hpp"
 
 namespace ockam::storage {
 
@@ -30,6 +31,9 @@ struct StorageOptions {
   std::filesystem::path vault_key_file;
   /// A passphrase to derive the vault key from (Argon2id) instead of keeping a key file.
   std::optional<SecretBytes> passphrase;
+  /// At most this many peers' identities (verified change histories that are neither ours nor
+  /// named) are kept per scope; beyond, the least recently stored are deleted. Ours are kept.
+  std::int64_t max_known_identities = IdentityRepository::kDefaultMaxKnown;
 
   /// in_home returns the options of a node whose home folder is `home`:
   /// `home/database.sqlite3` and `home/vault.key`, unless the environment says otherwise:

@@ -28,9 +28,10 @@ class PersistentIdentitiesTest : public ::testing::TestWithParam<Backend> {
     postgres_url_ = options.postgres_url;
   }
 
-  Process start() {
+  Process start(std::int64_t max_known_identities = storage::IdentityRepository::kDefaultMaxKnown) {
     auto options = storage_options(Backend::kSqlite, folder_.path());
     options.postgres_url = postgres_url_;
+    options.max_known_identities = max_known_identities;
     auto storage = storage::Storage::open(std::move(options)).value();
     auto vault =
         std::make_shared<vault::Vault>(std::make_unique<vault::PersistentSecretStore>(storage));
@@ -98,6 +99,38 @@ TEST_P(PersistentIdentitiesTest, ImportedPeerIsKnownAfterARestart) {
   auto second = start();
   EXPECT_EQ(second.identities->get(peer.identifier()).value(), peer);
   EXPECT_EQ(second.storage->identities().known_count().value(), 1);
+}
+
+TEST_P(PersistentIdentitiesTest, AFloodOfFreshPeersStaysWithinTheBoundAndKeepsOurIdentities) {
+  constexpr std::int64_t kBound = 5;
+  Identifier alice;
+  Identifier unnamed;
+  std::vector<Identity> peers;
+  {
+    auto node = start(kBound);
+    alice = node.identities->create_named_identity("alice").value().identifier();
+    unnamed = node.identities->create_identity().value().identifier();
+    // A hostile peer opening channels with a fresh identity each time: each one is verified
+    // and remembered (as a secure channel does once the trust policy accepted it).
+    auto peer_side = Identities(std::make_shared<vault::Vault>());
+    for (int i = 0; i < 4 * kBound; ++i) {
+      peers.push_back(peer_side.create_identity().value());
+      ASSERT_TRUE(node.identities->remember(peers.back()));
+      ASSERT_LE(node.storage->identities().known_count().value(), kBound);
+    }
+    EXPECT_EQ(node.storage->identities().known_count().value(), kBound);
+  }
+  auto restarted = start(kBound);
+  // Ours, named or not, are all there with their keys.
+  EXPECT_EQ(restarted.identities->get_named_identity("alice").value().identifier(), alice);
+  auto ours = restarted.identities->get(unnamed).value();
+  EXPECT_TRUE(restarted.identities->vault()->signing_key_handle(ours.primary_public_key()));
+  // The most recent peers are known; the oldest were evicted.
+  EXPECT_EQ(restarted.identities->get(peers.back().identifier()).value(), peers.back());
+  EXPECT_EQ(restarted.identities->get(peers.front().identifier()).error().kind(), Kind::kNotFound);
+  // An evicted peer is simply stored again at its next handshake.
+  EXPECT_TRUE(restarted.identities->remember(peers.front()));
+  EXPECT_EQ(restarted.storage->identities().known_count().value(), kBound);
 }
 
 TEST_P(PersistentIdentitiesTest, AnOlderHistoryIsRefusedAgainstTheStoredOne) {

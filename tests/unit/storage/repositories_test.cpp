@@ -45,16 +45,23 @@ TEST_P(RepositoriesTest, FirstNamedIdentityIsTheDefaultAndDeletionPromotesTheNex
   EXPECT_EQ(identities.delete_named("carol").error().kind(), Kind::kNotFound);
 }
 
-TEST_P(RepositoriesTest, KnownIdentitiesAreBoundedAndNamedOnesAreNeverEvicted) {
+TEST_P(RepositoriesTest, KnownIdentitiesAreBoundedAndOursAreNeverEvicted) {
   IdentityRepository bounded(std::shared_ptr<Database>(storage_, &storage_->database()), "bounded",
                              3);
   ASSERT_TRUE(bounded.put_change_history("I-own", Bytes{1}, 0));
   ASSERT_TRUE(bounded.insert_named("me", "I-own", 0));
+  ASSERT_TRUE(bounded.put_change_history("I-ours", Bytes{3}, 0, HistoryOwner::kOurs));
   for (int i = 1; i <= 6; ++i) {
     ASSERT_TRUE(bounded.put_change_history("I-peer" + std::to_string(i), Bytes{2}, i));
   }
   EXPECT_EQ(bounded.known_count().value(), 3);
   EXPECT_TRUE(bounded.change_history("I-own"));
+  EXPECT_TRUE(bounded.change_history("I-ours"));
+  // Stored again as a peer's (an import of our own history), it stays ours.
+  ASSERT_TRUE(bounded.put_change_history("I-ours", Bytes{4}, 0));
+  ASSERT_TRUE(bounded.put_change_history("I-peer7", Bytes{2}, 7));
+  EXPECT_EQ(bounded.change_history("I-ours").value(), Bytes{4});
+  EXPECT_EQ(bounded.known_count().value(), 3);
   EXPECT_EQ(bounded.change_history("I-peer1").error().kind(), Kind::kNotFound);
   EXPECT_EQ(bounded.change_history("I-peer3").error().kind(), Kind::kNotFound);
   EXPECT_EQ(bounded.change_history("I-peer6").value(), Bytes{2});

@@ -227,6 +227,28 @@ TEST_P(StorageTest, ReopeningAppliesNoMigrationTwice) {
   }
 }
 
+TEST_P(StorageTest, AVersionOneDatabaseIsMigratedWithItsHistoriesCountedAsPeers) {
+  auto options = storage_options(GetParam(), folder_.path());
+  OCKAM_POSTGRES_OR_SKIP(options);
+  {
+    auto storage = Storage::open(clone(options)).value();
+    ASSERT_TRUE(storage->identities().put_change_history("I01", Bytes{1}, 5));
+    // Back to the schema of version 1.
+    for (const char* statement :
+         {"DROP INDEX identity_by_stored_order", "ALTER TABLE identity DROP COLUMN stored_order",
+          "ALTER TABLE identity DROP COLUMN is_own", "UPDATE ockam_schema SET version = 1"}) {
+      ASSERT_TRUE(storage->database().execute(statement)) << statement;
+    }
+  }
+  auto storage = Storage::open(clone(options)).value();
+  auto version = storage->database().query_one("SELECT version FROM ockam_schema", {}).value();
+  EXPECT_EQ(column_int(version, 0).value(), kSchemaVersion);
+  EXPECT_EQ(storage->identities().change_history("I01").value(), Bytes{1});
+  EXPECT_EQ(storage->identities().known_count().value(), 1);
+  ASSERT_TRUE(storage->identities().put_change_history("I01", Bytes{2}, 6, HistoryOwner::kOurs));
+  EXPECT_EQ(storage->identities().known_count().value(), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StorageTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          ::ockam::testing::backend_name);

@@ -17,6 +17,7 @@
 namespace ockam::storage {
 namespace {
 
+using ::ockam::testing::another_connection;
 using ::ockam::testing::Backend;
 using ::ockam::testing::storage_options;
 using ::ockam::testing::TemporaryFolder;
@@ -38,14 +39,6 @@ class TransactionTest : public ::testing::TestWithParam<Backend> {
     return copy;
   }
 
-  /// A second connection to the same database, as another process would have.
-  std::unique_ptr<Database> second_connection() const {
-    if (GetParam() == Backend::kPostgres) {
-      return PostgresDatabase::open(options_.postgres_url).value();
-    }
-    return SqliteDatabase::open(options_.sqlite_path).value();
-  }
-
   TemporaryFolder folder_;
   StorageOptions options_;
   std::shared_ptr<Storage> storage_;
@@ -62,7 +55,7 @@ TEST_P(TransactionTest, ABodyThatThrowsIsRolledBackAndReleasesTheWriteLock) {
   // Not "transactions may not nest" on this connection, and the lock is free for another one.
   EXPECT_TRUE(database.transaction(
       [&] { return storage_->identities().put_change_history("I02", Bytes{2}, 1); }));
-  auto other = second_connection();
+  auto other = another_connection(options_);
   EXPECT_TRUE(other->transaction([&] { return other->execute("SELECT 1"); }));
   EXPECT_EQ(storage_->identities().change_history("I02").value(), Bytes{2});
 }
@@ -87,8 +80,8 @@ TEST_P(TransactionTest, ReadThenWriteBodiesOnTwoConnectionsDoNotLoseAnUpdate) {
   Database& first = storage_->database();
   ASSERT_TRUE(first.execute("CREATE TABLE test_counter (id BIGINT PRIMARY KEY, n BIGINT)"));
   ASSERT_TRUE(first.execute("INSERT INTO test_counter VALUES (1, 0)"));
-  auto second = second_connection();
-  auto observer = second_connection();
+  auto second = another_connection(options_);
+  auto observer = another_connection(options_);
   std::atomic<bool> second_done = false;
   std::thread other;
   auto increment = [](Database& database) {
