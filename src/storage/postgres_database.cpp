@@ -1,6 +1,7 @@
 #include "ockam/storage/postgres_database.hpp"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <cstring>
 #include <memory>
@@ -15,6 +16,8 @@ namespace {
 constexpr std::string_view kLog = "storage";
 // A transaction that loses a serialization or deadlock race is run again this many times.
 constexpr int kTransactionAttempts = 5;
+// Reads of what an idle connection received (notices, the server's goodbye) before a statement.
+constexpr int kIdleReads = 4;
 
 // Type OIDs of the PostgreSQL catalogue (pg_type.dat).
 constexpr Oid kBoolOid = 16;
@@ -136,11 +139,38 @@ Result<std::unique_ptr<PostgresDatabase>> PostgresDatabase::open(const std::stri
         .with_detail(connection_target(connection));
   }
   PQsetNoticeReceiver(connection, ignore_notice, nullptr);
-  auto quiet = database->run_plain("SET client_min_messages = warning");
-  if (!quiet) {
-    return quiet.error();
+  auto configured = database->configure_session();
+  if (!configured) {
+    return configured.error();
   }
   return database;
+}
+
+Result<void> PostgresDatabase::configure_session() {
+  return run_plain("SET client_min_messages = warning");
+}
+
+Result<void> PostgresDatabase::reconnect_if_lost() {
+  // A server that restarted or dropped us has closed the socket while we were idle: reading
+  // what is pending (its last message, then the end of the stream) tells, before we send.
+  bool lost = PQstatus(connection_) != CONNECTION_OK;
+  for (int read = 0; !lost && read < kIdleReads; ++read) {
+    pollfd socket{PQsocket(connection_), POLLIN, 0};
+    if (::poll(&socket, 1, 0) <= 0) {
+      break;  // nothing pending: the connection is as it was
+    }
+    lost = PQconsumeInput(connection_) == 0 || PQstatus(connection_) != CONNECTION_OK;
+  }
+  if (!lost) {
+    return ok();
+  }
+  log::debug(kLog, "postgres connection lost, reconnecting: {}", PQerrorMessage(connection_));
+  PQreset(connection_);
+  if (PQstatus(connection_) != CONNECTION_OK) {
+    return Error(Origin::kVault, Kind::kIo, "the connection to PostgreSQL was lost")
+        .with_detail(connection_target(connection_));
+  }
+  return configure_session();
 }
 
 PostgresDatabase::~PostgresDatabase() {
@@ -159,6 +189,12 @@ Result<void> PostgresDatabase::run_plain(const char* sql) {
 Result<std::vector<SqlRow>> PostgresDatabase::query(std::string_view sql,
                                                     const std::vector<SqlValue>& params) {
   std::lock_guard lock(mutex_);
+  // Inside a transaction a new connection would run the rest outside it: the transaction fails.
+  if (!in_transaction_) {
+    if (auto connected = reconnect_if_lost(); !connected) {
+      return connected.error();
+    }
+  }
   std::size_t count = params.size();
   std::vector<Oid> types(count, 0);
   std::vector<const char*> values(count, nullptr);
@@ -216,6 +252,9 @@ Result<void> PostgresDatabase::transaction(const std::function<Result<void>()>& 
   std::lock_guard lock(mutex_);
   if (in_transaction_) {
     return Error(Origin::kVault, Kind::kMisuse, "transactions may not nest");
+  }
+  if (auto connected = reconnect_if_lost(); !connected) {
+    return connected;
   }
   Result<void> result = ok();
   for (int attempt = 0; attempt < kTransactionAttempts; ++attempt) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The PostgreSQL test server helper (tests/support/postgres.sh): the server answers on the
-# exported URL, is PostgreSQL 15, gives each test its own database, and is gone after the stop.
+# exported URL, is PostgreSQL 15, gives each test its own database, restarts in place, and is gone
+# after the stop.
 # Skipped (77) where PostgreSQL cannot run.
 set -euo pipefail
 source "$(dirname "$0")/../support/postgres.sh"
@@ -12,6 +13,9 @@ url=$(postgres_create_database helper_check)
 psql -X -q "$url" -c 'create table t (x integer)' -c 'insert into t values (1), (2)'
 [ "$(psql -X -tA "$url" -c 'select count(*) from t')" = 2 ]
 [ -S "$POSTGRES_SOCKET_DIR/.s.PGSQL.$PGPORT" ]
+# A restart keeps the port and the data, also when a test program asks for it.
+bash -c 'source "$POSTGRES_HELPER" && postgres_restart'
+[ "$(psql -X -tA "$url" -c 'select count(*) from t')" = 2 ]
 
 socket_dir=$POSTGRES_SOCKET_DIR
 port=$PGPORT

@@ -25,8 +25,11 @@
 #   PGHOST=127.0.0.1 PGPORT PGUSER=postgres PGDATABASE=postgres   (for psql, libpq)
 #   POSTGRES_SOCKET_DIR            folder holding the unix socket (.s.PGSQL.PORT)
 #   POSTGRES_BIN                   folder of the server binaries (psql, createdb, ...)
+#   POSTGRES_HELPER                this script's path, for a test program to source it
 # `postgres_url NAME` prints the URL of database NAME on this server; `postgres_create_database
-# NAME` creates it and prints its URL (one database per test keeps tests apart).
+# NAME` creates it and prints its URL (one database per test keeps tests apart);
+# `postgres_restart` restarts the server on the same port, closing every client's connection
+# (a test program calls it with: bash -c 'source "$POSTGRES_HELPER" && postgres_restart').
 #
 # Tests run as root in CI, and PostgreSQL refuses to run as root: then the cluster is created
 # and the server run as the `postgres` OS user (the folder is handed to it). The server is tuned
@@ -95,7 +98,8 @@ _postgres_watch() {
   (
     trap - EXIT
     while kill -0 "$owner" 2>/dev/null; do sleep 1; done
-    kill -KILL "$server" 2>/dev/null
+    # The server's current process: postgres_restart may have replaced the first one.
+    kill -KILL "$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || echo "$server")" 2>/dev/null
     rm -rf "$dir"
   ) </dev/null >/dev/null 2>&1 &
   _postgres_watcher=$!
@@ -196,6 +200,8 @@ postgres_start() {
 
   export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres
   export POSTGRES_SOCKET_DIR=$_postgres_dir POSTGRES_BIN
+  POSTGRES_HELPER=$(realpath "${BASH_SOURCE[0]}")
+  export POSTGRES_HELPER
   POSTGRES_URL=$(postgres_url)
   export POSTGRES_URL OCKAM_DATABASE_CONNECTION_URL=$POSTGRES_URL
   if ! "$bin/psql" -X -q -t -c 'select 1' >/dev/null 2>"$_postgres_dir/psql.err"; then
@@ -207,6 +213,13 @@ postgres_start() {
 # postgres_require: postgres_start, or exit the calling script with 77 (skipped).
 postgres_require() {
   postgres_start || exit 77
+}
+
+# postgres_restart: stops the server (fast: clients are disconnected) and starts it again with
+# the same settings and port; works from any process that has the exported variables.
+postgres_restart() {
+  _postgres_as_owner "$POSTGRES_BIN/pg_ctl" --pgdata="$POSTGRES_SOCKET_DIR/data" \
+    --log="$POSTGRES_SOCKET_DIR/server.log" --mode=fast --wait --timeout=30 --silent restart >/dev/null
 }
 
 # postgres_stop: stops the server (immediately: its data is thrown away) and removes its folder.
@@ -224,7 +237,7 @@ postgres_stop() {
     rm -rf "$_postgres_dir"
     _postgres_dir=
   fi
-  unset OCKAM_DATABASE_CONNECTION_URL POSTGRES_URL PGHOST PGPORT PGUSER PGDATABASE POSTGRES_SOCKET_DIR
+  unset OCKAM_DATABASE_CONNECTION_URL POSTGRES_URL PGHOST PGPORT PGUSER PGDATABASE POSTGRES_SOCKET_DIR POSTGRES_HELPER
 }
 
 # Wrapper mode: executed rather than sourced.

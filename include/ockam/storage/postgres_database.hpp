@@ -11,7 +11,10 @@ struct pg_conn;
 namespace ockam::storage {
 
 /// PostgresDatabase is a Database on a PostgreSQL server (libpq), for state that several
-/// nodes share. One connection; calls are serialised on it.
+/// nodes share. One connection; calls are serialised on it. A connection the server closed
+/// (a restart) is made again once before the next statement or transaction; a statement or
+/// transaction the loss interrupted fails with kIo and is not run again (it may have been
+/// applied).
 class PostgresDatabase final : public Database {
  public:
   /// open connects to `url` (`postgres://user[:password]@host:port/dbname`, as Ockam's
@@ -32,6 +35,10 @@ class PostgresDatabase final : public Database {
  private:
   explicit PostgresDatabase(pg_conn* connection) : connection_(connection) {}
   Result<void> run_plain(const char* sql);
+  // The settings every (re)made connection gets.
+  Result<void> configure_session();
+  // Connects again when the server closed the connection since the last call.
+  Result<void> reconnect_if_lost();
 
   std::recursive_mutex mutex_;
   pg_conn* connection_;
