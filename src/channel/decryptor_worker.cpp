@@ -33,18 +33,28 @@ Task<Result<void>> DecryptorWorker::initialize(Context& ctx) {
   co_return ok();
 }
 
+std::optional<Result<void>> DecryptorWorker::handle_synchronously(Context& ctx,
+                                                                  const Address& msg_address,
+                                                                  LocalMessage& message) {
+  if (msg_address != state_->addresses.decryptor_remote || !state_->established) {
+    return std::nullopt;  // a notice or a handshake message: they may have to wait
+  }
+  return handle_ciphertext(ctx, message);
+}
+
 Task<Result<void>> DecryptorWorker::handle_message(Context& ctx, Routed<Any> message) {
   if (message.msg_address() != state_->addresses.decryptor_remote) {
     co_return co_await handle_notice(ctx);
-  }
-  if (state_->established) {
-    co_return co_await handle_ciphertext(ctx, std::move(message).take_local_message());
   }
   co_return co_await handle_handshake(ctx, std::move(message).take_local_message());
 }
 
 Task<Result<void>> DecryptorWorker::handle_notice(Context& ctx) {
   if (state_->closing) {
+    co_return ok();
+  }
+  if (state_->peer_closed) {
+    co_await close_channel(ctx, state_, /*notify_peer=*/false);
     co_return ok();
   }
   if (!state_->established) {
@@ -161,27 +171,32 @@ void DecryptorWorker::follow_peer(Context& ctx, Route& return_route) {
   watch_transport(ctx, *state_);
 }
 
-Task<Result<void>> DecryptorWorker::handle_ciphertext(Context& ctx, LocalMessage message) {
+Result<void> DecryptorWorker::handle_ciphertext(Context& ctx, LocalMessage& message) {
+  if (state_->peer_closed) {
+    return ok();  // the channel closes with the notice queued behind this message
+  }
   // Opened and parsed where it lies: the payload handed on is the received buffer itself.
   auto nonce = state_->decryptor->decrypt_in_place(message.payload);
   if (!nonce) {
     log::debug("channel", "dropped a message that does not decrypt");
-    co_return ok();
+    return ok();
   }
   const std::size_t plaintext_end = message.payload.size() - crypto::kAeadTagLength;
   auto decoded = decode_plaintext_in_place(std::move(message.payload), kNonceLength, plaintext_end);
   if (!decoded) {
     log::debug("channel", "dropped a decrypted message that does not parse");
-    co_return ok();
+    return ok();
   }
   if (std::holds_alternative<CloseMessage>(*decoded)) {
-    co_await close_channel(ctx, state_, /*notify_peer=*/false);
-    co_return ok();
+    // Closing stops workers, which waits: a notice to this worker does it in turn.
+    state_->peer_closed = true;
+    (void)notify(ctx.router(), state_->addresses.decryptor_internal);
+    return ok();
   }
   auto* payload = std::get_if<PayloadMessage>(&*decoded);
   if (payload == nullptr) {
     log::debug("channel", "ignored a credential refresh");
-    co_return ok();
+    return ok();
   }
   if (state_->role == noise::Role::kResponder && *nonce > 0 &&
       *nonce == state_->decryptor->highest_nonce()) {
@@ -193,8 +208,7 @@ Task<Result<void>> DecryptorWorker::handle_ciphertext(Context& ctx, LocalMessage
   local.return_route.prepend(state_->addresses.encryptor);
   local.payload = std::move(payload->payload);
   local.local_info.push_back(LocalInfo{kIdentityLocalInfoType, state_->their_identifier_info});
-  co_return co_await ctx.forward_from_address(std::move(local),
-                                              state_->addresses.decryptor_internal);
+  return ctx.forward_now(local, state_->addresses.decryptor_internal);
 }
 
 void DecryptorWorker::leave_half_open(Context& ctx) {

@@ -6,10 +6,20 @@
 
 namespace ockam::channel::internal {
 
+std::optional<Result<void>> EncryptorWorker::handle_synchronously(Context& ctx,
+                                                                  const Address& /*msg_address*/,
+                                                                  LocalMessage& message) {
+  return seal_and_forward(ctx, message);
+}
+
 Task<Result<void>> EncryptorWorker::handle_message(Context& ctx, Routed<Any> message) {
   LocalMessage local = std::move(message).take_local_message();
+  co_return seal_and_forward(ctx, local);
+}
+
+Result<void> EncryptorWorker::seal_and_forward(Context& ctx, LocalMessage& local) {
   if (auto stepped = local.onward_route.step(); !stepped) {
-    co_return stepped.error();
+    return stepped.error();
   }
   // The envelope is encoded behind room for the nonce and sealed where it lies, in a buffer
   // that also has room for the tag: one copy of the payload, one allocation.
@@ -22,14 +32,14 @@ Task<Result<void>> EncryptorWorker::handle_message(Context& ctx, Routed<Any> mes
   encode_payload_plaintext(local.onward_route, local.return_route, local.payload, sealed);
   auto encrypted = state_->encryptor->encrypt_in_place(sealed, 0);
   if (!encrypted) {
-    co_return encrypted.error();
+    return encrypted.error();
   }
   local.payload = std::move(sealed);
   // The message becomes its own ciphertext: its route storage is reused for the remote route.
   local.onward_route = state_->remote_route;
   local.return_route = Route();
   local.local_info.clear();
-  co_return co_await ctx.forward_from_address(std::move(local), state_->addresses.encryptor);
+  return ctx.forward_now(local, state_->addresses.encryptor);
 }
 
 Task<Result<void>> EncryptorWorker::shutdown(Context& ctx) {

@@ -18,9 +18,13 @@ Context::~Context() {
   }
 }
 
-Router& Context::router() noexcept { return runtime_.router(); }
+Router& Context::router() noexcept {
+  return runtime_.router();
+}
 
-asio::io_context& Context::io() noexcept { return runtime_.io(); }
+asio::io_context& Context::io() noexcept {
+  return runtime_.io();
+}
 
 Task<Result<void>> Context::forward(LocalMessage message) {
   return router().route(address(), std::move(message));
@@ -28,6 +32,20 @@ Task<Result<void>> Context::forward(LocalMessage message) {
 
 Task<Result<void>> Context::forward_from_address(LocalMessage message, Address from) {
   return router().route(std::move(from), std::move(message));
+}
+
+Result<void> Context::forward_now(LocalMessage& message, const Address& from) {
+  if (!owned_by_worker_) {
+    return Error(Origin::kNode, Kind::kMisuse, "forward_now is for a worker's synchronous path");
+  }
+  auto delivered = router().try_route(from, message);
+  if (!delivered) {
+    return delivered.error();
+  }
+  if (*delivered) {
+    return ok();
+  }
+  return mailbox_->push_parked(Envelope{from, std::move(message)});
 }
 
 Task<Result<Envelope>> Context::receive_envelope(std::chrono::milliseconds timeout) {

@@ -42,13 +42,36 @@ Result<void> Mailbox::push(Envelope envelope) {
   if (count_ == ring_.size()) {
     grow();
   }
-  ring_[(head_ + count_) & (ring_.size() - 1)] = std::move(envelope);
+  slot(count_) = std::move(envelope);
   ++count_;
+  wake_consumer();
+  return ok();
+}
+
+Result<void> Mailbox::push_parked(Envelope envelope) {
+  if (closed_) {
+    return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
+  }
+  if (count_ == ring_.size()) {
+    grow();
+  }
+  // Behind the envelopes already parked, ahead of the rest (rare: only under back-pressure).
+  for (std::size_t i = count_; i > parked_; --i) {
+    slot(i) = std::move(slot(i - 1));
+  }
+  envelope.parked = true;
+  slot(parked_) = std::move(envelope);
+  ++parked_;
+  ++count_;
+  wake_consumer();
+  return ok();
+}
+
+void Mailbox::wake_consumer() {
   if (consumer_waiting_) {
     consumer_waiting_ = false;
     message_arrived_.cancel();
   }
-  return ok();
 }
 
 void Mailbox::close() {
@@ -56,6 +79,7 @@ void Mailbox::close() {
   std::vector<Envelope>().swap(ring_);
   head_ = 0;
   count_ = 0;
+  parked_ = 0;
   consumer_waiting_ = false;
   producers_waiting_ = 0;
   message_arrived_.cancel();
@@ -69,7 +93,12 @@ std::optional<Envelope> Mailbox::try_pop() {
   std::optional<Envelope> envelope(std::move(ring_[head_]));
   head_ = (head_ + 1) & (ring_.size() - 1);
   --count_;
-  if (producers_waiting_ > 0) {
+  if (envelope->parked) {
+    --parked_;
+  }
+  // Waiting producers wake once half the mailbox is free, not at every message taken: they then
+  // fill it in one go instead of each message costing a wake-up on both sides.
+  if (producers_waiting_ > 0 && count_ <= capacity_ / 2) {
     producers_waiting_ = 0;
     space_freed_.cancel();
   }

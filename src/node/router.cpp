@@ -105,16 +105,37 @@ Task<Result<void>> Router::route_local(Address source, LocalMessage message) {
   co_return co_await route(std::move(source), std::move(message));
 }
 
-Task<Result<void>> Router::route(Address source, LocalMessage message) {
+bool Router::is_authorized(const Address& source, const Endpoint& destination,
+                           const LocalMessage& message) {
+  const Address& next = *message.onward_route.next();
+  RelayMessage relay{source, next, message};
+  std::uint64_t flow_denials = flow_controls_.denied_count();
+  if (const Endpoint* sender = find(source);
+      sender != nullptr && sender->outgoing && !sender->outgoing->is_authorized(relay)) {
+    count_denied(flow_denials);
+    log::debug("node", "outgoing access control of {} denied a message to {}", source.to_string(),
+               next.to_string());
+    return false;
+  }
+  if (destination.incoming && !destination.incoming->is_authorized(relay)) {
+    count_denied(flow_denials);
+    log::debug("node", "incoming access control of {} denied a message from {}", next.to_string(),
+               source.to_string());
+    return false;
+  }
+  return true;
+}
+
+Result<bool> Router::try_route(const Address& source, LocalMessage& message) {
   const Address* next = message.onward_route.next();
   if (next == nullptr) {
-    co_return Error(Origin::kNode, Kind::kInvalid, "message has an empty onward route");
+    return Error(Origin::kNode, Kind::kInvalid, "message has an empty onward route");
   }
   if (!next->is_local()) {
     metrics_.count_drop(DropReason::kForgery);
     log::debug("node", "dropped a message from {} whose next hop is a transport address",
                log::escaped(source.to_string()));
-    co_return ok();
+    return true;
   }
   const Endpoint* destination = find(*next);
   if (destination == nullptr) {
@@ -123,29 +144,47 @@ Task<Result<void>> Router::route(Address source, LocalMessage message) {
     metrics_.count_drop(DropReason::kUnknownAddress);
     log::debug("node", "no worker at {}; message from {} dropped", log::escaped(next->to_string()),
                log::escaped(source.to_string()));
-    co_return Error(Origin::kNode, Kind::kNotFound, "no worker at the destination address");
+    return Error(Origin::kNode, Kind::kNotFound, "no worker at the destination address");
   }
-  RelayMessage relay{source, *next, message};
-  std::uint64_t flow_denials = flow_controls_.denied_count();
-  if (const Endpoint* sender = find(source); sender != nullptr && sender->outgoing &&
-                                             !sender->outgoing->is_authorized(relay)) {
-    count_denied(flow_denials);
-    log::debug("node", "outgoing access control of {} denied a message to {}", source.to_string(),
-               next->to_string());
+  if (!is_authorized(source, *destination, message)) {
+    return true;  // dropped: not an error to the sender (see `route`)
+  }
+  if (destination->inline_handler && inline_depth_ < kMaxInlineDepth) {
+    // Held for the call: the handler may stop its worker, which unregisters the endpoint.
+    std::shared_ptr<InlineHandler> handler = destination->inline_handler;
+    Address address = *next;  // the handler steps the onward route past it
+    ++inline_depth_;
+    bool handled = handler->handle_inline(address, message);
+    --inline_depth_;
+    if (handled) {
+      return true;
+    }
+    destination = find(address);  // a declining handler may still have changed the table
+    if (destination == nullptr) {
+      return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
+    }
+  }
+  if (!destination->inbox->has_space()) {
+    return false;
+  }
+  if (auto pushed = destination->inbox->push(Envelope{*next, std::move(message)}); !pushed) {
+    return pushed.error();
+  }
+  return true;
+}
+
+Task<Result<void>> Router::route(Address source, LocalMessage message) {
+  auto delivered = try_route(source, message);
+  if (!delivered) {
+    co_return delivered.error();
+  }
+  if (*delivered) {
     co_return ok();
-  }
-  if (destination->incoming && !destination->incoming->is_authorized(relay)) {
-    count_denied(flow_denials);
-    log::debug("node", "incoming access control of {} denied a message from {}", next->to_string(),
-               source.to_string());
-    co_return ok();
-  }
-  if (destination->inbox->has_space()) {
-    co_return destination->inbox->push(Envelope{*next, std::move(message)});
   }
   // Back-pressure: the endpoint may go away while this sender waits, so hold on to its inbox.
+  const Endpoint* destination = find(*message.onward_route.next());
   std::shared_ptr<Inbox> inbox = destination->inbox;
-  Address destination_address = *next;
+  Address destination_address = *message.onward_route.next();
   co_await inbox->wait_for_space();
   co_return inbox->push(Envelope{std::move(destination_address), std::move(message)});
 }

@@ -8,22 +8,15 @@
 
 namespace ockam {
 
-/// Runner is the bookkeeping of one running worker or processor.
-struct Runtime::Runner {
-  Runner(asio::io_context& io, std::vector<Address> addresses)
-      : mailbox(std::make_shared<Mailbox>(io)), stopped(io) {
-    stopped.expires_at(std::chrono::steady_clock::time_point::max());
-    addresses_owned = std::move(addresses);
-  }
-  std::vector<Address> addresses_owned;
-  std::shared_ptr<Mailbox> mailbox;
-  std::unique_ptr<Context> context;
-  bool stop_requested = false;
-  bool done = false;
-  asio::steady_timer stopped;
-};
-
 namespace {
+
+/// Logs a handler's failure. A peer can cause one per message (e.g. a reply to an unknown
+/// address): rate limited.
+void log_handler_failure(const Context& ctx, const Error& error) {
+  static log::RateLimit limit;
+  log::warn_limited(limit, "node", "worker {} failed to handle a message: {}",
+                    log::escaped(ctx.address().to_string()), error.to_string());
+}
 
 /// Turns the exception being handled into the error a handler would have returned: an Error
 /// (thrown by `value()`) is kept, anything else becomes kInternal. Call it only from a catch.
@@ -49,6 +42,45 @@ Task<Result<void>> guarded(F&& call, const char* what) {
 
 }  // namespace
 
+/// Runner is the bookkeeping of one running worker or processor, and a worker's inline path.
+struct Runtime::Runner final : InlineHandler {
+  Runner(asio::io_context& io, std::vector<Address> addresses, std::shared_ptr<WorkerBase> run)
+      : mailbox(std::make_shared<Mailbox>(io)), worker(std::move(run)), stopped(io) {
+    stopped.expires_at(std::chrono::steady_clock::time_point::max());
+    addresses_owned = std::move(addresses);
+  }
+
+  bool handle_inline(const Address& destination, LocalMessage& message) noexcept override {
+    if (in_handler || !mailbox->is_idle()) {
+      return false;  // a queued message or a running handler comes first (order)
+    }
+    in_handler = true;
+    std::optional<Result<void>> handled;
+    try {
+      handled = worker->handle_synchronously(*context, destination, message);
+    } catch (...) {
+      handled = current_exception_as_error("handle_synchronously");
+    }
+    in_handler = false;
+    if (handled && !*handled) {
+      log_handler_failure(*context, handled->error());
+    }
+    return handled.has_value();
+  }
+
+  std::vector<Address> addresses_owned;
+  std::shared_ptr<Mailbox> mailbox;
+  std::unique_ptr<Context> context;
+  /// Null for a processor.
+  std::shared_ptr<WorkerBase> worker;
+  /// Set while the worker's synchronous path runs inline: a message it sends that comes back
+  /// to it is queued, not handled re-entrantly.
+  bool in_handler = false;
+  bool stop_requested = false;
+  bool done = false;
+  asio::steady_timer stopped;
+};
+
 Runtime::Runtime() : io_(std::make_unique<asio::io_context>(1)), router_(*io_) {
   Address address = Address::random_local();
   auto mailbox = register_context_address(address);
@@ -71,7 +103,7 @@ Result<std::shared_ptr<Mailbox>> Runtime::register_context_address(const Address
 }
 
 Result<std::shared_ptr<Runtime::Runner>> Runtime::register_runner(
-    std::vector<MailboxSpec> mailboxes) {
+    std::vector<MailboxSpec> mailboxes, std::shared_ptr<WorkerBase> worker) {
   if (mailboxes.empty()) {
     return Error(Origin::kNode, Kind::kInvalid, "a worker needs at least one address");
   }
@@ -87,10 +119,15 @@ Result<std::shared_ptr<Runtime::Runner>> Runtime::register_runner(
     }
     addresses.push_back(spec.address);
   }
-  auto runner = std::make_shared<Runner>(*io_, addresses);
+  auto runner = std::make_shared<Runner>(*io_, addresses, std::move(worker));
+  std::shared_ptr<InlineHandler> inline_handler;
+  if (runner->worker) {
+    inline_handler = runner;
+  }
   for (MailboxSpec& spec : mailboxes) {
-    auto registered = router_.register_address(
-        spec.address, Endpoint{runner->mailbox, std::move(spec.incoming), std::move(spec.outgoing)});
+    auto registered =
+        router_.register_address(spec.address, Endpoint{runner->mailbox, std::move(spec.incoming),
+                                                        std::move(spec.outgoing), inline_handler});
     if (!registered) {
       return registered.error();
     }
@@ -102,17 +139,17 @@ Result<std::shared_ptr<Runtime::Runner>> Runtime::register_runner(
 
 Task<Result<void>> Runtime::start_worker(std::vector<MailboxSpec> mailboxes,
                                          std::shared_ptr<WorkerBase> worker) {
-  auto runner = register_runner(std::move(mailboxes));
+  auto runner = register_runner(std::move(mailboxes), std::move(worker));
   if (!runner) {
     co_return runner.error();
   }
-  asio::co_spawn(*io_, run_worker(*runner, std::move(worker)), asio::detached);
+  asio::co_spawn(*io_, run_worker(*runner), asio::detached);
   co_return ok();
 }
 
 Task<Result<void>> Runtime::start_processor(Address address, std::shared_ptr<Processor> processor) {
   std::vector<MailboxSpec> mailboxes{{std::move(address), deny_all_incoming(), nullptr}};
-  auto runner = register_runner(std::move(mailboxes));
+  auto runner = register_runner(std::move(mailboxes), nullptr);
   if (!runner) {
     co_return runner.error();
   }
@@ -120,8 +157,9 @@ Task<Result<void>> Runtime::start_processor(Address address, std::shared_ptr<Pro
   co_return ok();
 }
 
-Task<> Runtime::run_worker(std::shared_ptr<Runner> runner, std::shared_ptr<WorkerBase> worker) {
+Task<> Runtime::run_worker(std::shared_ptr<Runner> runner) {
   Context& ctx = *runner->context;
+  WorkerBase* worker = runner->worker.get();
   auto initialized = co_await guarded([&] { return worker->initialize(ctx); }, "initialize");
   if (!initialized) {
     log::warn("node", "worker {} failed to initialize: {}", ctx.address().to_string(),
@@ -140,16 +178,21 @@ Task<> Runtime::run_worker(std::shared_ptr<Runner> runner, std::shared_ptr<Worke
       }
       Result<void> handled = ok();
       try {
-        handled = co_await worker->handle_local_message(ctx, std::move(envelope->destination),
-                                                        std::move(envelope->message));
+        if (envelope->parked) {
+          handled = co_await router_.route(std::move(envelope->destination),
+                                           std::move(envelope->message));
+        } else if (auto now = worker->handle_synchronously(ctx, envelope->destination,
+                                                           envelope->message)) {
+          handled = std::move(*now);
+        } else {
+          handled = co_await worker->handle_local_message(ctx, std::move(envelope->destination),
+                                                          std::move(envelope->message));
+        }
       } catch (...) {
         handled = current_exception_as_error("handle_message");
       }
       if (!handled) {
-        // A peer can cause this per message (e.g. a reply to an unknown address): rate limited.
-        static log::RateLimit limit;
-        log::warn_limited(limit, "node", "worker {} failed to handle a message: {}",
-                          log::escaped(ctx.address().to_string()), handled.error().to_string());
+        log_handler_failure(ctx, handled.error());
       }
     }
     auto shut = co_await guarded([&] { return worker->shutdown(ctx); }, "shutdown");
@@ -161,7 +204,8 @@ Task<> Runtime::run_worker(std::shared_ptr<Runner> runner, std::shared_ptr<Worke
   finish(*runner);
 }
 
-Task<> Runtime::run_processor(std::shared_ptr<Runner> runner, std::shared_ptr<Processor> processor) {
+Task<> Runtime::run_processor(std::shared_ptr<Runner> runner,
+                              std::shared_ptr<Processor> processor) {
   Context& ctx = *runner->context;
   auto initialized = co_await guarded([&] { return processor->initialize(ctx); }, "initialize");
   if (initialized) {
@@ -205,8 +249,8 @@ Task<Result<void>> Runtime::stop_worker(Address address, Address caller) {
   std::shared_ptr<Runner> runner = it->second;
   runner->stop_requested = true;
   runner->mailbox->close();
-  bool is_self = std::find(runner->addresses_owned.begin(), runner->addresses_owned.end(), caller) !=
-                 runner->addresses_owned.end();
+  bool is_self = std::find(runner->addresses_owned.begin(), runner->addresses_owned.end(),
+                           caller) != runner->addresses_owned.end();
   while (!is_self && !runner->done) {
     co_await runner->stopped.async_wait(kUseTuple);
   }
@@ -240,11 +284,13 @@ Task<Result<void>> Runtime::stop(std::chrono::milliseconds grace) {
 }
 
 void Runtime::request_stop() {
-  asio::co_spawn(*io_, [this]() -> Task<> { (void)co_await stop(); }, asio::detached);
+  asio::co_spawn(
+      *io_, [this]() -> Task<> { (void)co_await stop(); }, asio::detached);
 }
 
 Result<void> Runtime::run_until_complete(std::function<Task<Result<void>>(Context&)> main) {
-  Result<void> outcome = Error(Origin::kNode, Kind::kShutdown, "the node stopped before main ended");
+  Result<void> outcome =
+      Error(Origin::kNode, Kind::kShutdown, "the node stopped before main ended");
   asio::co_spawn(
       *io_,
       [this, &main, &outcome]() -> Task<> {

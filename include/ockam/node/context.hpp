@@ -72,6 +72,10 @@ class Context {
   /// Sends a message unchanged (no return-route rewrite), from address().
   Task<Result<void>> forward(LocalMessage message);
   Task<Result<void>> forward_from_address(LocalMessage message, Address from);
+  /// forward_from_address without waiting, for a worker's `handle_synchronously`: when the next
+  /// hop has no room the message is parked in this worker's mailbox and routed, with
+  /// back-pressure, before the worker handles anything else. kMisuse outside a worker.
+  Result<void> forward_now(LocalMessage& message, const Address& from);
 
   /// Waits for the next message to this context and decodes it as `T`. kTimeout after
   /// `timeout`; kParse if the body is not a `T`; kMisuse on a worker's context (a worker
@@ -90,7 +94,8 @@ class Context {
                         std::move(*body));
   }
   /// Waits for the next raw message to this context.
-  Task<Result<Envelope>> receive_envelope(std::chrono::milliseconds timeout = kDefaultReceiveTimeout);
+  Task<Result<Envelope>> receive_envelope(
+      std::chrono::milliseconds timeout = kDefaultReceiveTimeout);
 
   /// Sends `message` from a fresh temporary address and waits for one reply of type `R`. TCP
   /// addresses in `route` are resolved first, and the temporary address is admitted as a
@@ -166,8 +171,10 @@ class Context {
   template <class W>
   Task<Result<void>> start_worker(Address address, W worker, IncomingAccessControlPtr incoming,
                                   OutgoingAccessControlPtr outgoing) {
-    std::vector<MailboxSpec> mailboxes{{std::move(address), std::move(incoming), std::move(outgoing)}};
-    return start_worker_with_mailboxes(std::move(mailboxes), std::make_shared<W>(std::move(worker)));
+    std::vector<MailboxSpec> mailboxes{
+        {std::move(address), std::move(incoming), std::move(outgoing)}};
+    return start_worker_with_mailboxes(std::move(mailboxes),
+                                       std::make_shared<W>(std::move(worker)));
   }
   /// Starts a worker that owns several addresses, each with its own access control.
   Task<Result<void>> start_worker_with_mailboxes(std::vector<MailboxSpec> mailboxes,

@@ -14,6 +14,9 @@ namespace ockam {
 struct Envelope {
   Address destination;
   LocalMessage message;
+  /// A message its worker already handled, waiting for room at its next hop: the worker's run
+  /// loop routes it on from `destination` (the worker's address) before anything else.
+  bool parked = false;
 };
 
 /// Inbox is where the router puts messages for one worker, context or transport sender. A
@@ -44,6 +47,12 @@ class Mailbox final : public Inbox {
   void close() override;
   bool is_closed() const override { return closed_; }
 
+  /// Queues a parked envelope (see Envelope::parked) ahead of every message not parked, past
+  /// the capacity: a worker parks at most what one handled message sends.
+  Result<void> push_parked(Envelope envelope);
+  /// Whether the consumer waits in `pop` with nothing queued: a message can be handled inline.
+  bool is_idle() const noexcept { return consumer_waiting_ && count_ == 0; }
+
   /// Takes the next message if one is queued, without waiting.
   std::optional<Envelope> try_pop();
   /// Takes the next message, waiting until `deadline`; nullopt on timeout or when closed.
@@ -54,12 +63,16 @@ class Mailbox final : public Inbox {
 
  private:
   void grow();
+  Envelope& slot(std::size_t index) { return ring_[(head_ + index) & (ring_.size() - 1)]; }
+  void wake_consumer();
 
   // A ring of slots that doubles when full and is reused afterwards, so a busy mailbox does not
   // allocate per message. Its size is a power of two.
   std::vector<Envelope> ring_;
   std::size_t head_ = 0;
   std::size_t count_ = 0;
+  // Parked envelopes, at the front of the ring.
+  std::size_t parked_ = 0;
   std::size_t capacity_;
   bool closed_ = false;
   // Whether the consumer waits for message_arrived_, and how many producers wait for

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "ockam/node/asio.hpp"
 #include "ockam/core/result.hpp"
+#include "ockam/node/asio.hpp"
 
 namespace ockam {
 

@@ -14,7 +14,9 @@ template <class T>
 class Routed {
  public:
   Routed(Address msg_address, LocalMessage message, T body)
-      : msg_address_(std::move(msg_address)), message_(std::move(message)), body_(std::move(body)) {}
+      : msg_address_(std::move(msg_address)),
+        message_(std::move(message)),
+        body_(std::move(body)) {}
 
   /// The worker address this message was delivered to (a worker may own several).
   const Address& msg_address() const noexcept { return msg_address_; }

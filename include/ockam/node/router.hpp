@@ -9,6 +9,7 @@
 #include "ockam/core/local_message.hpp"
 #include "ockam/node/access_control.hpp"
 #include "ockam/node/flow_controls.hpp"
+#include "ockam/node/inline_handler.hpp"
 #include "ockam/node/mailbox.hpp"
 #include "ockam/node/node_metrics.hpp"
 
@@ -21,6 +22,8 @@ struct Endpoint {
   IncomingAccessControlPtr incoming;
   /// Null means allow all.
   OutgoingAccessControlPtr outgoing;
+  /// A worker's synchronous path (null for contexts, transports and processors).
+  std::shared_ptr<InlineHandler> inline_handler = nullptr;
 };
 
 /// TransportResolver turns a non-local address (e.g. `1#host:port`) into the local address of a
@@ -69,6 +72,11 @@ class Router {
   /// connections (request forgery). It is dropped and counted as kForgery; local senders use
   /// `route_local`.
   Task<Result<void>> route(Address source, LocalMessage message);
+  /// The synchronous part of `route`: the same checks and errors, then the destination worker
+  /// handles the message in this call if it is idle and can (see InlineHandler), or it is
+  /// queued. False, with `message` untouched, when the destination's inbox is full: only then
+  /// must a sender wait (`route` does).
+  Result<bool> try_route(const Address& source, LocalMessage& message);
   /// route_local is `route` for a message this node's own code created (`Context::send`): a
   /// transport address as next hop is resolved first, connecting if needed.
   Task<Result<void>> route_local(Address source, LocalMessage message);
@@ -87,6 +95,14 @@ class Router {
  private:
   /// Counts a denied message as a flow-control or an access-control drop.
   void count_denied(std::uint64_t flow_denials_before);
+  /// Whether `source` may send `message` to `destination` (access and flow control); counts and
+  /// logs a denial.
+  bool is_authorized(const Address& source, const Endpoint& destination,
+                     const LocalMessage& message);
+
+  /// Inline handling nests (a channel's encryptor hands its ciphertext to the next hop in the
+  /// same call); beyond this depth messages are queued, so no chain of workers grows the stack.
+  static constexpr int kMaxInlineDepth = 8;
 
   asio::io_context& io_;
   std::unordered_map<Address, Endpoint, AddressHash> table_;
@@ -98,6 +114,7 @@ class Router {
   std::unordered_map<std::uint64_t, Watcher> watchers_;
   std::unordered_map<Address, std::unordered_set<std::uint64_t>, AddressHash> watched_;
   std::uint64_t next_watch_id_ = 1;
+  int inline_depth_ = 0;
   FlowControls flow_controls_;
   NodeMetrics metrics_;
 };

@@ -47,10 +47,12 @@ class Runtime {
 
  private:
   struct Runner;
-  Task<> run_worker(std::shared_ptr<Runner> runner, std::shared_ptr<WorkerBase> worker);
+  Task<> run_worker(std::shared_ptr<Runner> runner);
   Task<> run_processor(std::shared_ptr<Runner> runner, std::shared_ptr<Processor> processor);
   void finish(Runner& runner);
-  Result<std::shared_ptr<Runner>> register_runner(std::vector<MailboxSpec> mailboxes);
+  /// `worker` is null for a processor.
+  Result<std::shared_ptr<Runner>> register_runner(std::vector<MailboxSpec> mailboxes,
+                                                  std::shared_ptr<WorkerBase> worker);
 
   // Destroyed first (in ~Runtime), while the router still exists: coroutine frames it owns
   // unregister their addresses as they are destroyed.

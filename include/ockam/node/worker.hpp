@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "ockam/core/bare.hpp"
 #include "ockam/core/log.hpp"
 #include "ockam/core/log_limit.hpp"
@@ -22,6 +24,16 @@ class WorkerBase {
   /// Handles one message delivered to `msg_address`.
   virtual Task<Result<void>> handle_local_message(Context& ctx, Address msg_address,
                                                   LocalMessage message) = 0;
+  /// The synchronous path, for workers whose handling never has to wait (a channel's encryptor
+  /// and decryptor): tried first for every message, queued or not, and called by the router in
+  /// the sender's call when this worker is idle, so the message costs no queueing and no
+  /// wake-up. Send with `Context::forward_now`, never by awaiting. Returns nullopt, with
+  /// `message` untouched and nothing else changed, to have `handle_local_message` handle it.
+  virtual std::optional<Result<void>> handle_synchronously(Context& /*ctx*/,
+                                                           const Address& /*msg_address*/,
+                                                           LocalMessage& /*message*/) {
+    return std::nullopt;
+  }
 };
 
 /// Worker<M> receives messages whose body is a BARE-encoded `M` (or raw messages with `Any`).

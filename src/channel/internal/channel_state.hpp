@@ -34,6 +34,8 @@ struct ChannelState {
   std::optional<Encryptor> encryptor;
   std::optional<Decryptor> decryptor;
   bool established = false;
+  /// The peer sent Close: the decryptor closes the channel when it handles its notice.
+  bool peer_closed = false;
   bool closing = false;
   /// The router's watch on the remote route's first hop (0: none).
   std::uint64_t transport_watch = 0;

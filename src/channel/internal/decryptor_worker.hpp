@@ -16,7 +16,11 @@ namespace ockam::channel::internal {
 ///
 /// decryptor_internal accepts no messages from anyone (deny-all incoming access control), so
 /// whatever reaches it is a notice from the node itself (`notify`): the channel's
-/// transport went away, or a responder's handshake ran out of time. Either stops the channel.
+/// transport went away, the peer sent Close, or a responder's handshake ran out of time. Each
+/// stops the channel.
+///
+/// Ciphertexts of an established channel take the synchronous path: an idle decryptor opens
+/// them in the reader's call (the TCP connection's) and hands the plaintext on.
 class DecryptorWorker final : public Worker<Any> {
  public:
   DecryptorWorker(std::unique_ptr<KeyExchange> exchange, std::shared_ptr<ChannelState> state,
@@ -29,13 +33,15 @@ class DecryptorWorker final : public Worker<Any> {
         responder_timeout_(responder_timeout) {}
 
   Task<Result<void>> initialize(Context& ctx) override;
+  std::optional<Result<void>> handle_synchronously(Context& ctx, const Address& msg_address,
+                                                   LocalMessage& message) override;
   Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override;
   Task<Result<void>> shutdown(Context& ctx) override;
 
  private:
   Task<Result<void>> handle_handshake(Context& ctx, LocalMessage message);
   Task<Result<void>> complete(Context& ctx);
-  Task<Result<void>> handle_ciphertext(Context& ctx, LocalMessage message);
+  Result<void> handle_ciphertext(Context& ctx, LocalMessage& message);
   Task<Result<void>> handle_notice(Context& ctx);
   Task<Result<void>> send_to_peer(Context& ctx, Bytes payload);
   /// Sends every message the key exchange has ready; the handshake's failure otherwise.

@@ -61,6 +61,8 @@ Result<TcpConnection> Connection::start(FlowControlId flow_id,
   asio::error_code ignored;
   socket_.set_option(asio::ip::tcp::no_delay(true), ignored);
   socket_.set_option(asio::socket_base::keep_alive(true), ignored);
+  // Reads and pushes write synchronously, never blocking (asio's async operations allow it).
+  socket_.non_blocking(true, ignored);
   started_ = true;
   ++router_.metrics().tcp_connections;
   account();
@@ -126,9 +128,23 @@ Result<void> Connection::push(Envelope envelope) {
   }
   account();
   if (writer_waiting_) {
+    // An idle writer has nothing in flight, so writing here keeps the byte order.
+    if (pending_payloads_.empty() && pending_.size() >= kWriteInPushBytes) {
+      write_in_push();
+    }
     write_wake_.cancel();
   }
   return ok();
+}
+
+void Connection::write_in_push() {
+  asio::error_code ec;
+  std::size_t written = socket_.write_some(asio::buffer(pending_), ec);
+  if (ec) {
+    return;  // would block, or an error the writer meets and reports
+  }
+  pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(written));
+  account();
 }
 
 void Connection::close() {
@@ -284,7 +300,6 @@ bool Connection::decode_frame(ByteView body, std::vector<LocalMessage>& out) {
 Task<> Connection::read_loop() {
   auto self = shared_from_this();
   asio::error_code ec;
-  socket_.non_blocking(true, ec);
   std::vector<LocalMessage> arrived;
   while (!closed_) {
     auto [wait_error] = co_await socket_.async_wait(asio::socket_base::wait_read, kUseTuple);
@@ -327,7 +342,14 @@ Task<> Connection::read_loop() {
       }
     }
     for (LocalMessage& message : arrived) {
-      auto routed = co_await router_.route(receiver_, std::move(message));
+      // Synchronous unless the destination is full: an idle decryptor opens the message here.
+      auto delivered = router_.try_route(receiver_, message);
+      Result<void> routed = ok();
+      if (!delivered) {
+        routed = delivered.error();
+      } else if (!*delivered) {
+        routed = co_await router_.route(receiver_, std::move(message));
+      }
       if (!routed) {
         log::debug("tcp", "message from {} not delivered: {}", peer_, routed.error().to_string());
       }

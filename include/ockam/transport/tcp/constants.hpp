@@ -23,6 +23,11 @@ inline constexpr std::size_t kReadBufferSize = std::size_t{64} * 1024;
 /// An outgoing payload of at least this many bytes is written where it lies, as its own piece
 /// of a gather write, instead of being copied into the connection's write buffer.
 inline constexpr std::size_t kMinGatheredPayload = std::size_t{8} * 1024;
+/// Queued frame bytes at which a sender's push writes them to the socket itself (when the
+/// writer is idle) instead of leaving them for the writer: a sender that never has to wait
+/// (the synchronous path) would otherwise queue up to the write limit before the writer runs,
+/// and the peer would idle meanwhile.
+inline constexpr std::size_t kWriteInPushBytes = std::size_t{64} * 1024;
 /// A connection keeps the buffer of an unfinished frame between frames only up to this size;
 /// above it the buffer is freed once the frame is complete (idle connections hold a few KiB).
 inline constexpr std::size_t kMaxRetainedFrameBuffer = std::size_t{4} * 1024;

@@ -57,6 +57,8 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
   Task<> write_loop();
   /// The pieces of the batch being written: frames and gathered payloads in their order.
   void gather(std::vector<asio::const_buffer>& buffers) const;
+  /// Writes what the socket takes now of the queued frames (see kWriteInPushBytes).
+  void write_in_push();
   /// Decodes one frame body into `out`; false when it is malformed.
   bool decode_frame(ByteView body, std::vector<LocalMessage>& out);
   /// Brings the node's gauges and the shared budget up to date with what this connection holds.
