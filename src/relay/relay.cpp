@@ -159,10 +159,29 @@ Task<Result<void>> Relay::handle_message(Context& ctx, Routed<Any> message) {
     log::debug("relay", "dropped a message while the relay reconnects");
     co_return ok();
   }
-  const Route& forward_route = link_->current;
   LocalMessage local = std::move(message).take_local_message();
+  if (auto redirected = redirect(ctx, local); !redirected) {
+    co_return redirected;
+  }
+  co_return co_await ctx.forward(std::move(local));
+}
+
+std::optional<Result<void>> Relay::handle_synchronously(Context& ctx,
+                                                        const Address& /*msg_address*/,
+                                                        LocalMessage& message) {
+  if (!link_->up) {
+    return std::nullopt;
+  }
+  if (auto redirected = redirect(ctx, message); !redirected) {
+    return redirected;
+  }
+  return ctx.forward_now(message, ctx.address());
+}
+
+Result<void> Relay::redirect(Context& ctx, LocalMessage& local) {
+  const Route& forward_route = link_->current;
   if (auto stepped = local.onward_route.step(); !stepped) {
-    co_return stepped.error();
+    return stepped.error();
   }
   local.onward_route.prepend_route(forward_route);
   const Address* next_hop = forward_route.next();
@@ -174,7 +193,7 @@ Task<Result<void>> Relay::handle_message(Context& ctx, Routed<Any> message) {
     link_->wired.insert(*previous_hop);
     wire_flows(ctx.flow_controls(), *next_hop, *previous_hop);
   }
-  co_return co_await ctx.forward(std::move(local));
+  return ok();
 }
 
 }  // namespace ockam

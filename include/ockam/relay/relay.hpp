@@ -28,6 +28,10 @@ class Relay final : public Worker<Any> {
   explicit Relay(Route forward_route);
   Relay(Route forward_route, RelayOptions options);
   Task<Result<void>> initialize(Context& ctx) override;
+  /// While the link is up a message is forwarded in the sender's call (the node's synchronous
+  /// path); while it is down, handle_message tries to reconnect first.
+  std::optional<Result<void>> handle_synchronously(Context& ctx, const Address& msg_address,
+                                                   LocalMessage& message) override;
   Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override;
   Task<Result<void>> shutdown(Context& ctx) override;
 
@@ -35,6 +39,10 @@ class Relay final : public Worker<Any> {
   struct Link;
 
  private:
+  /// Puts the forward route in front of `local`'s onward route (past this relay) and wires
+  /// flow control for its sender once.
+  Result<void> redirect(Context& ctx, LocalMessage& local);
+
   std::shared_ptr<Link> link_;
 };
 
