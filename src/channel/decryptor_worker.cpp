@@ -46,7 +46,11 @@ Task<Result<void>> DecryptorWorker::handle_message(Context& ctx, Routed<Any> mes
   if (message.msg_address() != state_->addresses.decryptor_remote) {
     co_return co_await handle_notice(ctx);
   }
-  co_return co_await handle_handshake(ctx, std::move(message).take_local_message());
+  LocalMessage local = std::move(message).take_local_message();
+  if (state_->established) {
+    co_return handle_ciphertext(ctx, local);  // the run loop's synchronous path normally does
+  }
+  co_return co_await handle_handshake(ctx, std::move(local));
 }
 
 Task<Result<void>> DecryptorWorker::handle_notice(Context& ctx) {

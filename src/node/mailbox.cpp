@@ -96,9 +96,9 @@ std::optional<Envelope> Mailbox::try_pop() {
   if (envelope->parked) {
     --parked_;
   }
-  // Waiting producers wake once half the mailbox is free, not at every message taken: they then
-  // fill it in one go instead of each message costing a wake-up on both sides.
-  if (producers_waiting_ > 0 && count_ <= capacity_ / 2) {
+  // Waiting producers wake at every message taken: waking them only once half the mailbox is
+  // free deadlocks two workers that each wait to send to the other (review of the fast path).
+  if (producers_waiting_ > 0) {
     producers_waiting_ = 0;
     space_freed_.cancel();
   }
