@@ -78,6 +78,45 @@ TEST(MailboxTest, TryPopTakesWhatIsQueuedWithoutWaiting) {
   EXPECT_FALSE(mailbox.try_pop().has_value());
 }
 
+TEST(MailboxTest, ParkedEnvelopesGoAheadOfQueuedOnesInTheirOwnOrderEvenPastTheCapacity) {
+  asio::io_context io;
+  Mailbox mailbox(io, 2);
+  ASSERT_TRUE(mailbox.push(envelope_for("queued 1")));
+  ASSERT_TRUE(mailbox.push(envelope_for("queued 2")));
+  EXPECT_FALSE(mailbox.has_space());
+  ASSERT_TRUE(mailbox.push_parked(envelope_for("parked 1")));
+  ASSERT_TRUE(mailbox.push_parked(envelope_for("parked 2")));
+  EXPECT_EQ(mailbox.size(), 4u);
+  std::vector<std::string> taken;
+  std::vector<bool> parked;
+  while (auto envelope = mailbox.try_pop()) {
+    taken.push_back(text_of(*envelope));
+    parked.push_back(envelope->parked);
+  }
+  EXPECT_EQ(taken, (std::vector<std::string>{"parked 1", "parked 2", "queued 1", "queued 2"}));
+  EXPECT_EQ(parked, (std::vector<bool>{true, true, false, false}));
+  // Parked again after the first ones were taken: still ahead of what is queued.
+  ASSERT_TRUE(mailbox.push(envelope_for("queued 3")));
+  ASSERT_TRUE(mailbox.push_parked(envelope_for("parked 3")));
+  EXPECT_EQ(text_of(*mailbox.try_pop()), "parked 3");
+  EXPECT_EQ(text_of(*mailbox.try_pop()), "queued 3");
+}
+
+TEST(MailboxTest, OnlyAConsumerWaitingOnAnEmptyMailboxIsIdle) {
+  asio::io_context io;
+  Mailbox mailbox(io);
+  EXPECT_FALSE(mailbox.is_idle());  // nobody waits
+  std::vector<std::optional<std::string>> out;
+  asio::co_spawn(io, pop_into(mailbox, kReplyTimeout, out), asio::detached);
+  io.poll();
+  EXPECT_TRUE(mailbox.is_idle());
+  ASSERT_TRUE(mailbox.push(envelope_for("a")));
+  EXPECT_FALSE(mailbox.is_idle());  // woken, not yet run
+  io.run();
+  EXPECT_EQ(out, (std::vector<std::optional<std::string>>{"a"}));
+  EXPECT_FALSE(mailbox.is_idle());
+}
+
 TEST(MailboxTest, MessagesKeepTheirOrderWhenTheQueueGrowsAfterWrappingAround) {
   asio::io_context io;
   Mailbox mailbox(io);
