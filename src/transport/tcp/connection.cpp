@@ -129,7 +129,7 @@ Result<void> Connection::push(Envelope envelope) {
   account();
   if (writer_waiting_) {
     // An idle writer has nothing in flight, so writing here keeps the byte order.
-    if (pending_payloads_.empty() && pending_.size() >= kWriteInPushBytes) {
+    if (!socket_full_ && pending_payloads_.empty() && pending_.size() >= kWriteInPushBytes) {
       write_in_push();
     }
     write_wake_.cancel();
@@ -141,7 +141,8 @@ void Connection::write_in_push() {
   asio::error_code ec;
   std::size_t written = socket_.write_some(asio::buffer(pending_), ec);
   if (ec) {
-    return;  // would block, or an error the writer meets and reports
+    socket_full_ = true;  // would block, or an error the writer meets and reports
+    return;
   }
   pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(written));
   account();
@@ -239,6 +240,7 @@ Task<> Connection::write_loop() {
     std::swap(writing_payload_bytes_, pending_payload_bytes_);
     gather(buffers);
     auto [ec, written] = co_await asio::async_write(socket_, buffers, kUseTuple);
+    socket_full_ = false;
     writing_.clear();
     writing_payloads_.clear();
     writing_payload_bytes_ = 0;

@@ -94,6 +94,9 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
   std::vector<GatheredPayload> writing_payloads_;
   std::size_t writing_payload_bytes_ = 0;
   bool writer_waiting_ = false;
+  // The socket refused a write from a push (its buffer is full): pushes leave writing to the
+  // writer until one of its writes completes, instead of a failing system call each.
+  bool socket_full_ = false;
   std::size_t producers_waiting_ = 0;
   asio::steady_timer write_wake_;
   asio::steady_timer space_freed_;
