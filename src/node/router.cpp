@@ -14,6 +14,7 @@ Result<void> Router::register_address(const Address& address, Endpoint endpoint)
 }
 
 void Router::unregister_address(const Address& address) {
+  ++unregistrations_;
   table_.erase(address);
   flow_controls_.cleanup_address(address);
   auto watched = watched_.find(address);
@@ -153,15 +154,18 @@ Result<bool> Router::try_route(const Address& source, LocalMessage& message) {
     // Held for the call: the handler may stop its worker, which unregisters the endpoint.
     std::shared_ptr<InlineHandler> handler = destination->inline_handler;
     Address address = *next;  // the handler steps the onward route past it
+    const std::uint64_t unregistrations = unregistrations_;
     ++inline_depth_;
     bool handled = handler->handle_inline(address, message);
     --inline_depth_;
     if (handled) {
       return true;
     }
-    destination = find(address);  // a declining handler may still have changed the table
-    if (destination == nullptr) {
-      return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
+    if (unregistrations != unregistrations_) {
+      destination = find(address);  // a declining handler unregistered something
+      if (destination == nullptr) {
+        return Error(Origin::kNode, Kind::kShutdown, "the destination worker stopped");
+      }
     }
   }
   if (!destination->inbox->has_space()) {

@@ -79,6 +79,20 @@ inline storage::StorageOptions storage_options(Backend backend,
   return options;
 }
 
+/// clone_storage_options copies `options` (StorageOptions holds a secret and does not copy):
+/// the same database, scope, key file and passphrase, as another opener would name them.
+inline storage::StorageOptions clone_storage_options(const storage::StorageOptions& options) {
+  storage::StorageOptions copy;
+  copy.sqlite_path = options.sqlite_path;
+  copy.postgres_url = options.postgres_url;
+  copy.scope = options.scope;
+  copy.vault_key_file = options.vault_key_file;
+  if (options.passphrase) {
+    copy.passphrase = options.passphrase->clone();
+  }
+  return copy;
+}
+
 /// another_connection opens a plain connection to the database `options` names, as another
 /// process would have.
 inline std::unique_ptr<storage::Database> another_connection(

@@ -42,6 +42,7 @@ class Router {
   /// Forgets every address, watcher and transport resolver (node teardown). Call it while the
   /// io_context still exists: resolvers own transport state with timers and sockets.
   void clear() {
+    ++unregistrations_;
     table_.clear();
     watchers_.clear();
     watched_.clear();
@@ -115,6 +116,9 @@ class Router {
   std::unordered_map<Address, std::unordered_set<std::uint64_t>, AddressHash> watched_;
   std::uint64_t next_watch_id_ = 1;
   int inline_depth_ = 0;
+  // Counts unregistrations: an endpoint found before an inline call is still valid after it
+  // unless this moved (the table's elements keep their place when it grows).
+  std::uint64_t unregistrations_ = 0;
   FlowControls flow_controls_;
   NodeMetrics metrics_;
 };

@@ -15,6 +15,7 @@ namespace {
 
 using ::ockam::testing::another_connection;
 using ::ockam::testing::Backend;
+using ::ockam::testing::clone_storage_options;
 using ::ockam::testing::storage_options;
 using ::ockam::testing::TemporaryFolder;
 
@@ -29,10 +30,8 @@ class ConcurrentOpenTest : public ::testing::TestWithParam<Backend> {
 
   /// The options of one opener: the same database, sealed with the same passphrase.
   StorageOptions opener_options() const {
-    StorageOptions copy;
-    copy.sqlite_path = options_.sqlite_path;
-    copy.postgres_url = options_.postgres_url;
-    copy.scope = options_.scope;
+    StorageOptions copy = clone_storage_options(options_);
+    copy.vault_key_file.clear();
     copy.passphrase = SecretBytes(as_bytes(kPassphrase));
     return copy;
   }

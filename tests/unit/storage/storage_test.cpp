@@ -13,6 +13,7 @@ namespace ockam::storage {
 namespace {
 
 using ::ockam::testing::Backend;
+using ::ockam::testing::clone_storage_options;
 using ::ockam::testing::file_bytes;
 using ::ockam::testing::storage_options;
 using ::ockam::testing::TemporaryFolder;
@@ -21,18 +22,6 @@ const Bytes kHandle = {1, 2, 3, 4};
 
 SecretBytes secret_of(std::string_view text) {
   return SecretBytes(as_bytes(text));
-}
-
-StorageOptions clone(const StorageOptions& options) {
-  StorageOptions copy;
-  copy.sqlite_path = options.sqlite_path;
-  copy.postgres_url = options.postgres_url;
-  copy.scope = options.scope;
-  copy.vault_key_file = options.vault_key_file;
-  if (options.passphrase) {
-    copy.passphrase = options.passphrase->clone();
-  }
-  return copy;
 }
 
 class StorageTest : public ::testing::TestWithParam<Backend> {
@@ -44,12 +33,12 @@ TEST_P(StorageTest, SecretsSurviveReopening) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
   {
-    auto storage = Storage::open(clone(options)).value();
+    auto storage = Storage::open(clone_storage_options(options)).value();
     ASSERT_TRUE(storage->is_persistent());
     ASSERT_TRUE(
         storage->secrets().store(kHandle, "X25519", secret_of("thirty-two bytes of secret key!!")));
   }
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   auto loaded = storage->secrets().load(kHandle).value();
   EXPECT_EQ(loaded.type, "X25519");
   EXPECT_TRUE(loaded.secret.expose_secret().size() == 32);
@@ -60,7 +49,7 @@ TEST_P(StorageTest, SecretsSurviveReopening) {
 TEST_P(StorageTest, SecretsAreSealedAtRest) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   ASSERT_TRUE(
       storage->secrets().store(kHandle, "X25519", secret_of("plain-secret-marker-0123456789ab")));
   auto row = storage->database()
@@ -75,7 +64,7 @@ TEST_P(StorageTest, SecretsAreSealedAtRest) {
 TEST_P(StorageTest, KeyFileIsCreatedPrivateBesideTheDatabase) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   struct stat status {};
   ASSERT_EQ(::stat(options.vault_key_file.c_str(), &status), 0);
   EXPECT_EQ(status.st_mode & 0777, 0600u);
@@ -86,11 +75,11 @@ TEST_P(StorageTest, WrongKeyFileIsRefusedAtOpenAndChangesNothing) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
   {
-    auto storage = Storage::open(clone(options)).value();
+    auto storage = Storage::open(clone_storage_options(options)).value();
     ASSERT_TRUE(storage->secrets().store(kHandle, "X25519", secret_of("a secret")));
   }
   std::string before = options.postgres_url.empty() ? file_bytes(options.sqlite_path) : "";
-  auto wrong = clone(options);
+  auto wrong = clone_storage_options(options);
   wrong.vault_key_file = folder_.path() / "other.key";
   ASSERT_TRUE(load_or_create_vault_key_file(wrong.vault_key_file));  // another 32-byte key
   auto opened = Storage::open(std::move(wrong));
@@ -103,16 +92,16 @@ TEST_P(StorageTest, WrongKeyFileIsRefusedAtOpenAndChangesNothing) {
     EXPECT_EQ(file_bytes(options.sqlite_path), before);
   }
   // The right key still opens it, with the secret intact.
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   EXPECT_TRUE(storage->secrets().load(kHandle));
 }
 
 TEST_P(StorageTest, MissingKeyFileIsRefusedAndNotRecreated) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
-  { ASSERT_TRUE(Storage::open(clone(options))); }
+  { ASSERT_TRUE(Storage::open(clone_storage_options(options))); }
   std::filesystem::remove(options.vault_key_file);
-  auto opened = Storage::open(clone(options));
+  auto opened = Storage::open(clone_storage_options(options));
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().kind(), Kind::kPermission);
   // The error names the file it looked for.
@@ -124,7 +113,7 @@ TEST_P(StorageTest, MissingKeyFileIsRefusedAndNotRecreated) {
 TEST_P(StorageTest, TamperedSecretRowFailsToLoadAndStaysAsItIs) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   ASSERT_TRUE(storage->secrets().store(kHandle, "X25519", secret_of("a secret")));
   auto& db = storage->database();
   Bytes sealed =
@@ -151,7 +140,7 @@ TEST_P(StorageTest, TamperedSecretRowFailsToLoadAndStaysAsItIs) {
 TEST_P(StorageTest, SecretMovedToAnotherRowDoesNotOpen) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   ASSERT_TRUE(storage->secrets().store(kHandle, "X25519", secret_of("victim's secret")));
   ASSERT_TRUE(storage->secrets().store(Bytes{9, 9}, "X25519", secret_of("attacker's")));
   auto& db = storage->database();
@@ -169,30 +158,30 @@ TEST_P(StorageTest, PassphraseOpensAndWrongPassphraseIsRefused) {
   OCKAM_POSTGRES_OR_SKIP(options);
   options.passphrase = secret_of("correct horse battery staple");
   {
-    auto storage = Storage::open(clone(options)).value();
+    auto storage = Storage::open(clone_storage_options(options)).value();
     ASSERT_TRUE(storage->secrets().store(kHandle, "X25519", secret_of("a secret")));
   }
   EXPECT_FALSE(std::filesystem::exists(options.vault_key_file));
-  auto wrong = clone(options);
+  auto wrong = clone_storage_options(options);
   wrong.passphrase = secret_of("correct horse battery stapler");
   auto refused = Storage::open(std::move(wrong));
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().kind(), Kind::kPermission);
-  auto without = clone(options);
+  auto without = clone_storage_options(options);
   without.passphrase.reset();
   auto no_passphrase = Storage::open(std::move(without));
   ASSERT_FALSE(no_passphrase);
   EXPECT_EQ(no_passphrase.error().kind(), Kind::kPermission);
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   EXPECT_TRUE(storage->secrets().load(kHandle));
 }
 
 TEST_P(StorageTest, ScopesDoNotSeeEachOther) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
-  auto first = clone(options);
+  auto first = clone_storage_options(options);
   first.scope = "node-a";
-  auto second = clone(options);
+  auto second = clone_storage_options(options);
   second.scope = "node-b";
   auto a = Storage::open(std::move(first)).value();
   auto b = Storage::open(std::move(second)).value();
@@ -207,11 +196,11 @@ TEST_P(StorageTest, NewerSchemaIsRefused) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
   {
-    auto storage = Storage::open(clone(options)).value();
+    auto storage = Storage::open(clone_storage_options(options)).value();
     ASSERT_TRUE(storage->database().execute("UPDATE ockam_schema SET version = $1",
                                             {SqlValue{kSchemaVersion + 1}}));
   }
-  auto opened = Storage::open(clone(options));
+  auto opened = Storage::open(clone_storage_options(options));
   ASSERT_FALSE(opened);
   EXPECT_EQ(opened.error().kind(), Kind::kUnsupported);
 }
@@ -220,7 +209,7 @@ TEST_P(StorageTest, ReopeningAppliesNoMigrationTwice) {
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
   for (int i = 0; i < 3; ++i) {
-    auto storage = Storage::open(clone(options)).value();
+    auto storage = Storage::open(clone_storage_options(options)).value();
     auto rows = storage->database().query("SELECT version FROM ockam_schema", {}).value();
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(column_int(rows[0], 0).value(), kSchemaVersion);
@@ -231,7 +220,7 @@ TEST_P(StorageTest, AVersionOneDatabaseIsMigratedWithItsHistoriesCountedAsPeers)
   auto options = storage_options(GetParam(), folder_.path());
   OCKAM_POSTGRES_OR_SKIP(options);
   {
-    auto storage = Storage::open(clone(options)).value();
+    auto storage = Storage::open(clone_storage_options(options)).value();
     ASSERT_TRUE(storage->identities().put_change_history("I01", Bytes{1}, 5));
     // Back to the schema of version 1.
     for (const char* statement :
@@ -240,7 +229,7 @@ TEST_P(StorageTest, AVersionOneDatabaseIsMigratedWithItsHistoriesCountedAsPeers)
       ASSERT_TRUE(storage->database().execute(statement)) << statement;
     }
   }
-  auto storage = Storage::open(clone(options)).value();
+  auto storage = Storage::open(clone_storage_options(options)).value();
   auto version = storage->database().query_one("SELECT version FROM ockam_schema", {}).value();
   EXPECT_EQ(column_int(version, 0).value(), kSchemaVersion);
   EXPECT_EQ(storage->identities().change_history("I01").value(), Bytes{1});

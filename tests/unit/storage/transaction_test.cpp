@@ -19,6 +19,7 @@ namespace {
 
 using ::ockam::testing::another_connection;
 using ::ockam::testing::Backend;
+using ::ockam::testing::clone_storage_options;
 using ::ockam::testing::storage_options;
 using ::ockam::testing::TemporaryFolder;
 
@@ -27,16 +28,7 @@ class TransactionTest : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     options_ = storage_options(GetParam(), folder_.path());
     OCKAM_POSTGRES_OR_SKIP(options_);
-    storage_ = Storage::open(clone_options()).value();
-  }
-
-  StorageOptions clone_options() const {
-    StorageOptions copy;
-    copy.sqlite_path = options_.sqlite_path;
-    copy.postgres_url = options_.postgres_url;
-    copy.scope = options_.scope;
-    copy.vault_key_file = options_.vault_key_file;
-    return copy;
+    storage_ = Storage::open(clone_storage_options(options_)).value();
   }
 
   TemporaryFolder folder_;

@@ -55,6 +55,33 @@ TEST(TcpTransportTest, SendAndReceiveThroughAConnection) {
   EXPECT_EQ(reply, "Hello Ockam!");
 }
 
+TEST(TcpTransportTest, SmallMessagesSentWithoutWaitingArriveWholeAndInOrder) {
+  // A sender that never waits queues well past kWriteInPushBytes, so the pushes write to the
+  // socket themselves (partially, while the peer is slower) before the writer takes the rest.
+  constexpr int kMessages = 5000;
+  auto server = echo_server();
+  Runtime client;
+  std::vector<std::string> replies;
+  auto result = client.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto tcp = TcpTransport::create(ctx);
+    auto connection = (co_await tcp.connect(server.value())).value();
+    ctx.flow_controls().add_consumer(ctx.address(), connection.flow_control_id());
+    for (int i = 0; i < kMessages; ++i) {
+      (co_await ctx.send(route(connection, "echoer"), std::string(100, 'x') + std::to_string(i)))
+          .value();
+    }
+    for (int i = 0; i < kMessages; ++i) {
+      replies.push_back((co_await ctx.receive<std::string>()).value().body());
+    }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  ASSERT_EQ(replies.size(), static_cast<std::size_t>(kMessages));
+  for (int i = 0; i < kMessages; ++i) {
+    ASSERT_EQ(replies[static_cast<std::size_t>(i)], std::string(100, 'x') + std::to_string(i));
+  }
+}
+
 TEST(TcpTransportTest, TcpAddressInARouteConnectsAndIsReused) {
   auto server = echo_server();
   Runtime client;
