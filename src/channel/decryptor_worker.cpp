@@ -139,7 +139,9 @@ Task<Result<void>> DecryptorWorker::complete(Context& ctx) {
     co_return co_await fail(ctx, completed.error());
   }
   state_->their_identifier = std::move(completed->their_identifier);
-  state_->their_identifier_info = bare::encode(state_->their_identifier.to_string());
+  state_->local_info =
+      LocalInfoList(std::make_shared<const LocalInfoList::Entries>(LocalInfoList::Entries{
+          {kIdentityLocalInfoType, bare::encode(state_->their_identifier.to_string())}}));
   state_->encryptor.emplace(std::move(completed->encryptor));
   state_->decryptor.emplace(std::move(completed->decryptor));
   std::vector<MailboxSpec> mailboxes{{state_->addresses.encryptor, nullptr, nullptr}};
@@ -211,7 +213,7 @@ Result<void> DecryptorWorker::handle_ciphertext(Context& ctx, LocalMessage& mess
   local.return_route = std::move(payload->return_route);
   local.return_route.prepend(state_->addresses.encryptor);
   local.payload = std::move(payload->payload);
-  local.local_info.push_back(LocalInfo{kIdentityLocalInfoType, state_->their_identifier_info});
+  local.local_info = state_->local_info;
   return ctx.forward_now(local, state_->addresses.decryptor_internal);
 }
 

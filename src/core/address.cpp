@@ -15,31 +15,6 @@ Address::Address(std::string_view text) {
   }
 }
 
-Address::Address(Address&& other) noexcept
-    : type_(other.type_), inline_size_(other.inline_size_), heap_(std::move(other.heap_)) {
-  std::memcpy(inline_.data(), other.inline_.data(), inline_size_);
-  other.inline_size_ = 0;
-}
-
-Address& Address::operator=(const Address& other) {
-  if (this != &other) {
-    type_ = other.type_;
-    assign(other.inner());
-  }
-  return *this;
-}
-
-Address& Address::operator=(Address&& other) noexcept {
-  if (this != &other) {
-    type_ = other.type_;
-    inline_size_ = other.inline_size_;
-    std::memcpy(inline_.data(), other.inline_.data(), inline_size_);
-    heap_ = std::move(other.heap_);
-    other.inline_size_ = 0;
-  }
-  return *this;
-}
-
 void Address::assign(std::string_view inner) {
   if (inner.size() <= kInlineCapacity) {
     std::memmove(inline_.data(), inner.data(), inner.size());
@@ -86,6 +61,50 @@ Address Address::random_local() {
     hex[2 * i + 1] = kDigits[raw[i] & 0x0f];
   }
   return Address(kLocal, std::string_view(hex.data(), hex.size()));
+}
+
+namespace {
+
+std::uint64_t mix(std::uint64_t value) noexcept {
+  value *= 0x9e3779b97f4a7c15ULL;
+  return value ^ (value >> 29);
+}
+
+std::uint64_t process_hash_seed() noexcept {
+  std::uint64_t seed = 0;
+  randombytes_buf(&seed, sizeof seed);
+  return seed;
+}
+
+}  // namespace
+
+std::size_t Address::hash() const noexcept {
+  static const std::uint64_t kSeed = process_hash_seed();
+  std::string_view text = inner();
+  std::uint64_t h = mix(kSeed ^ (text.size() << 8) ^ type_);
+  const char* bytes = text.data();
+  std::size_t left = text.size();
+  for (; left >= sizeof(std::uint64_t); left -= sizeof(std::uint64_t)) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes, sizeof word);
+    h = mix(h ^ word);
+    bytes += sizeof word;
+  }
+  // The last 1-7 bytes in at most two fixed-size loads (overlapping ones are fine: the length
+  // is already in the hash), not a memcpy of variable length.
+  if (left >= sizeof(std::uint32_t)) {
+    std::uint32_t head = 0;
+    std::uint32_t tail = 0;
+    std::memcpy(&head, bytes, sizeof head);
+    std::memcpy(&tail, bytes + left - sizeof tail, sizeof tail);
+    h = mix(h ^ ((std::uint64_t{head} << 32) | tail));
+  } else if (left > 0) {
+    const auto byte = [bytes](std::size_t i) {
+      return std::uint64_t{static_cast<std::uint8_t>(bytes[i])};
+    };
+    h = mix(h ^ ((byte(0) << 16) | (byte(left / 2) << 8) | byte(left - 1)));
+  }
+  return static_cast<std::size_t>(mix(h));
 }
 
 std::string Address::to_string() const {

@@ -45,17 +45,17 @@ bool read_cbor_route(CborReader& in, Route& out) {
   if (!probe.read_array_header(count) || count > kMaxCborRouteLength) {
     return false;
   }
-  // One free slot in front: the hop that receives a message prepends itself to its return route.
-  Route route;
-  route.reset_with_room(1, static_cast<std::size_t>(count));
+  // Decoded where it goes, with one free slot in front: the hop that receives a message
+  // prepends itself to its return route.
+  out.reset_with_room(1, static_cast<std::size_t>(count));
   for (std::uint64_t i = 0; i < count; ++i) {
     Address address;
     if (!read_cbor_address(probe, address)) {
+      out = Route();
       return false;
     }
-    route.append(std::move(address));
+    out.append(std::move(address));
   }
-  out = std::move(route);
   in = probe;
   return true;
 }

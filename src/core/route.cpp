@@ -1,7 +1,5 @@
 #include "ockam/core/route.hpp"
 
-#include <iterator>
-
 namespace ockam {
 namespace {
 
@@ -37,19 +35,17 @@ Result<Route> Route::parse(std::string_view text) {
   }
 }
 
-Route& Route::operator=(const Route& other) {
-  if (this != &other) {
-    slots_.assign(other.begin(), other.end());
-    head_ = 0;
+Route::Route(std::vector<Address> addresses) {
+  slots_.reset(0, addresses.size());
+  for (Address& address : addresses) {
+    slots_.push_back(std::move(address));
   }
-  return *this;
 }
 
-Route& Route::operator=(Route&& other) noexcept {
+Route& Route::operator=(const Route& other) {
   if (this != &other) {
-    slots_ = std::move(other.slots_);
-    head_ = std::exchange(other.head_, 0);
-    other.slots_.clear();
+    slots_.clear();
+    slots_.append_copies(other.begin(), other.end());
   }
   return *this;
 }
@@ -58,7 +54,7 @@ Result<Address> Route::step() {
   if (empty()) {
     return Error(Origin::kCore, Kind::kInvalid, "cannot step an empty route");
   }
-  return std::move(slots_[head_++]);
+  return slots_.pop_front();
 }
 
 Route& Route::append(Address address) {
@@ -67,10 +63,10 @@ Route& Route::append(Address address) {
 }
 
 Route& Route::prepend(Address address) {
-  if (head_ == 0) {
+  if (slots_.front_room() == 0) {
     make_front_room(1);
   }
-  slots_[--head_] = std::move(address);
+  slots_.push_front(std::move(address));
   return *this;
 }
 
@@ -80,7 +76,7 @@ Route& Route::append_route(const Route& other) {
     Route copy(other);  // NOLINT(performance-unnecessary-copy-initialization)
     return append_route(copy);
   }
-  slots_.insert(slots_.end(), other.begin(), other.end());
+  slots_.append_copies(other.begin(), other.end());
   return *this;
 }
 
@@ -90,11 +86,12 @@ Route& Route::prepend_route(const Route& other) {
     Route copy(other);  // NOLINT(performance-unnecessary-copy-initialization)
     return prepend_route(copy);
   }
-  if (head_ < other.size()) {
+  if (slots_.front_room() < other.size()) {
     make_front_room(other.size());
   }
-  head_ -= other.size();
-  std::copy(other.begin(), other.end(), slots_.begin() + static_cast<std::ptrdiff_t>(head_));
+  for (auto it = other.end(); it != other.begin();) {
+    slots_.push_front(*--it);
+  }
   return *this;
 }
 
@@ -106,21 +103,11 @@ Route& Route::pop_back() {
 }
 
 void Route::reset_with_room(std::size_t front, std::size_t count) {
-  slots_.clear();
-  slots_.reserve(front + count);
-  slots_.resize(front);
-  head_ = front;
+  slots_.reset(front, count);
 }
 
 void Route::make_front_room(std::size_t needed) {
-  const std::size_t room = needed + kFrontRoom;
-  std::vector<Address> moved;
-  moved.reserve(room + size());
-  moved.resize(room);
-  std::move(slots_.begin() + static_cast<std::ptrdiff_t>(head_), slots_.end(),
-            std::back_inserter(moved));
-  slots_ = std::move(moved);
-  head_ = room;
+  slots_.make_room(needed + kFrontRoom, 0);
 }
 
 std::string Route::to_string() const {

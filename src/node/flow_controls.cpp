@@ -32,12 +32,10 @@ class FlowControlOutgoingAccessControl final : public OutgoingAccessControl {
 }  // namespace
 
 void FlowControls::add_consumer(const Address& address, const FlowControlId& id) {
-  consumers_[id].insert(address);
   consumed_flows_[address].insert(id);
 }
 
 void FlowControls::remove_consumer(const Address& address, const FlowControlId& id) {
-  drop_from_flow(address, id);
   if (auto it = consumed_flows_.find(address); it != consumed_flows_.end()) {
     it->second.erase(id);
     if (it->second.empty()) {
@@ -46,18 +44,9 @@ void FlowControls::remove_consumer(const Address& address, const FlowControlId& 
   }
 }
 
-void FlowControls::drop_from_flow(const Address& address, const FlowControlId& id) {
-  if (auto it = consumers_.find(id); it != consumers_.end()) {
-    it->second.erase(address);
-    if (it->second.empty()) {
-      consumers_.erase(it);
-    }
-  }
-}
-
 bool FlowControls::is_consumer(const Address& address, const FlowControlId& id) const {
-  auto it = consumers_.find(id);
-  return it != consumers_.end() && it->second.contains(address);
+  auto it = consumed_flows_.find(address);
+  return it != consumed_flows_.end() && it->second.contains(id);
 }
 
 void FlowControls::add_producer(const Address& address, const FlowControlId& id,
@@ -77,12 +66,7 @@ void FlowControls::cleanup_address(const Address& address) {
   producers_.erase(address);
   producer_aliases_.erase(address);
   spawners_.erase(address);
-  if (auto consumed = consumed_flows_.find(address); consumed != consumed_flows_.end()) {
-    for (const FlowControlId& id : consumed->second) {
-      drop_from_flow(address, id);
-    }
-    consumed_flows_.erase(consumed);
-  }
+  consumed_flows_.erase(address);
 }
 
 const ProducerInfo* FlowControls::find_producer(const Address& address) const {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "ockam/core/bytes.hpp"
 
@@ -38,10 +39,34 @@ class Address {
   Address(std::string_view text);  // NOLINT: implicit, as Rust's `From<&str>`
   Address(const char* text) : Address(std::string_view(text)) {}         // NOLINT
   Address(const std::string& text) : Address(std::string_view(text)) {}  // NOLINT
-  Address(const Address& other) : type_(other.type_) { assign(other.inner()); }
-  Address(Address&& other) noexcept;
-  Address& operator=(const Address& other);
-  Address& operator=(Address&& other) noexcept;
+  // Copies and moves take the whole inline array (a fixed-size copy the compiler unrolls):
+  // they happen several times per message and per hop.
+  Address(const Address& other)
+      : type_(other.type_), inline_size_(other.inline_size_), inline_(other.inline_) {
+    if (other.heap_) {
+      heap_ = std::make_unique<std::string>(*other.heap_);
+    }
+  }
+  Address(Address&& other) noexcept
+      : type_(other.type_),
+        inline_size_(std::exchange(other.inline_size_, 0)),
+        inline_(other.inline_),
+        heap_(std::move(other.heap_)) {}
+  Address& operator=(const Address& other) {
+    if (this != &other) {
+      *this = Address(other);
+    }
+    return *this;
+  }
+  Address& operator=(Address&& other) noexcept {
+    if (this != &other) {
+      type_ = other.type_;
+      inline_size_ = std::exchange(other.inline_size_, 0);
+      inline_ = other.inline_;
+      heap_ = std::move(other.heap_);
+    }
+    return *this;
+  }
   ~Address() = default;
 
   /// parse reads `tt#inner` or `inner`; more than one `#` or a bad type is a kParse error.
@@ -54,6 +79,10 @@ class Address {
     return heap_ ? std::string_view(*heap_) : std::string_view(inline_.data(), inline_size_);
   }
   bool is_local() const noexcept { return type_ == kLocal; }
+
+  /// hash mixes the type and the inner bytes, eight at a time, from a seed drawn once per
+  /// process (so that a peer cannot choose addresses that collide in our tables).
+  std::size_t hash() const noexcept;
   /// Returns `tt#inner` (e.g. "0#echoer").
   std::string to_string() const;
 
@@ -72,7 +101,8 @@ class Address {
 
   TransportType type_ = kLocal;
   std::uint8_t inline_size_ = 0;
-  std::array<char, kInlineCapacity> inline_;
+  // Zeroed, so that copying the whole array never reads indeterminate bytes.
+  std::array<char, kInlineCapacity> inline_{};
   // Inner texts above kInlineCapacity; null otherwise.
   std::unique_ptr<std::string> heap_;
 };
@@ -83,10 +113,7 @@ inline Address tcp_address(std::string_view host_port) {
 }
 
 struct AddressHash {
-  std::size_t operator()(const Address& a) const noexcept {
-    return std::hash<std::string_view>{}(a.inner()) ^
-           (static_cast<std::size_t>(a.transport_type()) << 1);
-  }
+  std::size_t operator()(const Address& a) const noexcept { return a.hash(); }
 };
 
 }  // namespace ockam

@@ -28,8 +28,8 @@ bool read_cbor_address(CborReader& in, Address& out);
 /// write_cbor_route appends `route` as an array of addresses.
 void write_cbor_route(CborWriter& out, const Route& route);
 
-/// read_cbor_route reads one route; false (reader unchanged) on a malformed item or more than
-/// kMaxCborRouteLength addresses.
+/// read_cbor_route reads one route into `out`; false (reader unchanged, `out` empty) on a
+/// malformed item or more than kMaxCborRouteLength addresses.
 bool read_cbor_route(CborReader& in, Route& out);
 
 /// encode_cbor_route returns the CBOR bytes of `route`.

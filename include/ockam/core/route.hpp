@@ -9,47 +9,46 @@
 #include <vector>
 
 #include "ockam/core/address.hpp"
+#include "ockam/core/address_slots.hpp"
 
 namespace ockam {
 
 /// Route is an ordered list of addresses. The onward route says where a message goes (each hop
 /// steps past itself); the return route says how to reply (each hop prepends itself).
 ///
-/// Both ends change on the message path, so a route keeps its addresses in slots from a head
-/// index on: `step` moves the head forward and `prepend` fills the slot before it, neither
-/// shifting the others; only a prepend without a free slot moves them, leaving kFrontRoom free
-/// slots in front. Copies hold the addresses alone.
+/// Both ends change on the message path, so a route keeps its addresses in slots with free
+/// room in front (AddressSlots): `step` frees the first slot and `prepend` fills the slot before
+/// the first, neither shifting the others; only a prepend without a free slot moves them,
+/// leaving kFrontRoom free slots in front. Copies hold the addresses alone. Routes of up to two
+/// slots take no heap block.
 class Route {
  public:
   /// Free slots left in front when a prepend has to move the addresses.
   static constexpr std::size_t kFrontRoom = 2;
-  using const_iterator = std::vector<Address>::const_iterator;
+  using const_iterator = const Address*;
 
   Route() = default;
-  Route(std::initializer_list<Address> addresses) : slots_(addresses) {}
-  explicit Route(std::vector<Address> addresses) : slots_(std::move(addresses)) {}
-  Route(const Route& other) : slots_(other.begin(), other.end()) {}
-  Route(Route&& other) noexcept
-      : slots_(std::move(other.slots_)), head_(std::exchange(other.head_, 0)) {
-    other.slots_.clear();
+  Route(std::initializer_list<Address> addresses) {
+    slots_.append_copies(addresses.begin(), addresses.end());
   }
+  explicit Route(std::vector<Address> addresses);
+  Route(const Route& other) { slots_.append_copies(other.begin(), other.end()); }
+  Route(Route&& other) noexcept = default;
   Route& operator=(const Route& other);
-  Route& operator=(Route&& other) noexcept;
+  Route& operator=(Route&& other) noexcept = default;
   ~Route() = default;
 
   /// parse reads "a => b => c"; an empty text or an empty element is a kParse error.
   static Result<Route> parse(std::string_view text);
 
-  bool empty() const noexcept { return head_ == slots_.size(); }
-  std::size_t size() const noexcept { return slots_.size() - head_; }
-  const Address& operator[](std::size_t i) const { return slots_[head_ + i]; }
-  const_iterator begin() const noexcept {
-    return slots_.begin() + static_cast<std::ptrdiff_t>(head_);
-  }
+  bool empty() const noexcept { return slots_.empty(); }
+  std::size_t size() const noexcept { return slots_.size(); }
+  const Address& operator[](std::size_t i) const { return slots_[i]; }
+  const_iterator begin() const noexcept { return slots_.begin(); }
   const_iterator end() const noexcept { return slots_.end(); }
 
   /// next returns the first address, or nullptr on an empty route.
-  const Address* next() const noexcept { return empty() ? nullptr : &slots_[head_]; }
+  const Address* next() const noexcept { return empty() ? nullptr : slots_.begin(); }
   /// recipient returns the last address, or nullptr on an empty route.
   const Address* recipient() const noexcept { return empty() ? nullptr : &slots_.back(); }
   /// step removes and returns the first address; kInvalid on an empty route.
@@ -65,7 +64,7 @@ class Route {
   /// call it before they append what they read, leaving room for the hops' prepends).
   void reset_with_room(std::size_t front, std::size_t count);
   /// How many prepends fit before the addresses have to move.
-  std::size_t front_room() const noexcept { return head_; }
+  std::size_t front_room() const noexcept { return slots_.front_room(); }
 
   /// Returns "a => b" with each address in `tt#inner` form.
   std::string to_string() const;
@@ -78,9 +77,7 @@ class Route {
   /// Moves the addresses back so that at least `needed` slots are free in front.
   void make_front_room(std::size_t needed);
 
-  std::vector<Address> slots_;
-  // Slots before head_ are free (empty addresses).
-  std::size_t head_ = 0;
+  AddressSlots slots_;
 };
 
 namespace internal {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -51,10 +50,8 @@ class FlowControls {
   void count_denied() const noexcept { ++denied_; }
 
  private:
-  void drop_from_flow(const Address& address, const FlowControlId& id);
-
-  std::map<FlowControlId, std::set<Address>> consumers_;
-  // The reverse of consumers_, so forgetting an address does not visit every flow.
+  // The flows each consumer may receive: the check on every delivery is one address look-up
+  // and then integer compares of flow keys (FlowControlId::key).
   std::unordered_map<Address, std::set<FlowControlId>, AddressHash> consumed_flows_;
   std::unordered_map<Address, ProducerInfo, AddressHash> producers_;
   std::unordered_map<Address, Address, AddressHash> producer_aliases_;

@@ -29,8 +29,9 @@ struct ChannelState {
   /// Where ciphertexts go: ends at the peer's decryptor_remote.
   Route remote_route;
   identity::Identifier their_identifier;
-  /// The LocalInfo data every decrypted message carries (the peer's identifier, encoded once).
-  Bytes their_identifier_info;
+  /// The LocalInfo every decrypted message carries (the peer's identifier, encoded once and
+  /// shared by all the messages).
+  LocalInfoList local_info;
   std::optional<Encryptor> encryptor;
   std::optional<Decryptor> decryptor;
   bool established = false;

@@ -64,6 +64,19 @@ class Switch final : public Worker<Any> {
   std::shared_ptr<Address> via_;
 };
 
+/// Records where the peer-identifier LocalInfo of each message it gets is stored, and replies.
+class InfoRecorder final : public Worker<std::string> {
+ public:
+  explicit InfoRecorder(std::shared_ptr<std::vector<const Bytes*>> seen) : seen_(std::move(seen)) {}
+  Task<Result<void>> handle_message(Context& ctx, Routed<std::string> msg) override {
+    seen_->push_back(msg.local_message().find_local_info(channel::kIdentityLocalInfoType));
+    co_return co_await ctx.send(msg.return_route(), msg.body());
+  }
+
+ private:
+  std::shared_ptr<std::vector<const Bytes*>> seen_;
+};
+
 struct Fixture {
   Runtime runtime;
   std::shared_ptr<identity::Identities> identities =
@@ -103,6 +116,32 @@ TEST(SecureChannelTest, DeliversTheInitiatorsIdentifierAndTheReply) {
   ASSERT_TRUE(result) << result.error().to_string();
   ASSERT_EQ(f.peers->size(), 1u);
   EXPECT_EQ(f.peers->front(), f.alice.identifier().to_string());
+}
+
+TEST(SecureChannelTest, EveryMessageOfAChannelSharesOneCopyOfThePeersIdentifier) {
+  // The decryptor attaches the same LocalInfo to each message: no copy (and no allocation)
+  // of the identifier per message.
+  Fixture f;
+  auto seen = std::make_shared<std::vector<const Bytes*>>();
+  auto result = f.runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    auto listener = (co_await f.start_bob(ctx, identity::trust_everyone())).value();
+    (void)co_await ctx.start_worker("recorder", InfoRecorder(seen));
+    ctx.flow_controls().add_consumer("recorder", listener.flow_control_id());
+    auto channel =
+        (co_await f.channels.create_channel(ctx, f.alice, route("bob"), SecureChannelOptions()))
+            .value();
+    for (int i = 0; i < 3; ++i) {
+      auto reply =
+          co_await ctx.send_and_receive<std::string>(route(channel, "recorder"), std::string("hi"));
+      EXPECT_EQ(reply.value(), "hi");
+    }
+    co_return ok();
+  });
+  ASSERT_TRUE(result) << result.error().to_string();
+  ASSERT_EQ(seen->size(), 3u);
+  ASSERT_NE(seen->front(), nullptr);
+  EXPECT_EQ((*seen)[1], seen->front());
+  EXPECT_EQ((*seen)[2], seen->front());
 }
 
 TEST(SecureChannelTest, InitiatorTrustPolicyFailsTheHandshakeAtOnce) {

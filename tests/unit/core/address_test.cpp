@@ -85,6 +85,25 @@ TEST(AddressTest, ShortAndLongInnerTextsCopyMoveAndCompareAlike) {
   EXPECT_LT(Address(kLocal, "b"), Address(kTcp, "a"));
 }
 
+TEST(AddressTest, TheHashFollowsTypeAndEveryInnerByte) {
+  // Every length around the eight-byte words the hash reads, and a change in each position.
+  std::unordered_set<std::size_t> hashes;
+  for (std::size_t length = 0; length <= 2 * Address::kInlineCapacity; ++length) {
+    std::string text(length, 'a');
+    EXPECT_EQ(Address(kLocal, text).hash(), Address(kLocal, std::string(text)).hash());
+    hashes.insert(Address(kLocal, text).hash());
+    hashes.insert(Address(kTcp, text).hash());
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string changed = text;
+      changed[at] = 'b';
+      hashes.insert(Address(kLocal, changed).hash());
+    }
+  }
+  // 2 x 77 lengths with both types, plus one change per position: all distinct.
+  constexpr std::size_t kLengths = 2 * Address::kInlineCapacity + 1;
+  EXPECT_EQ(hashes.size(), 2 * kLengths + kLengths * (kLengths - 1) / 2);
+}
+
 TEST(AddressTest, OckamsOwnFormsFitInTheAddressItself) {
   EXPECT_GE(Address::kInlineCapacity, Address::random_local().inner().size());
   EXPECT_GE(Address::kInlineCapacity, std::string_view("255.255.255.255:65535").size());

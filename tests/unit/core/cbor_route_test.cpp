@@ -69,12 +69,13 @@ TEST(CborRouteTest, EnforcesTheRouteAndInnerLengthCaps) {
   EXPECT_FALSE(decode_cbor_route(encode_cbor_route(route(Address(0, inner)))));
 }
 
-TEST(CborRouteTest, ReadLeavesTheReaderUnchangedOnFailure) {
-  Bytes data = hex("8282004161820041");
+TEST(CborRouteTest, ReadLeavesTheReaderUnchangedAndTheRouteEmptyOnFailure) {
+  Bytes data = hex("8282004161820041");  // the second address is cut short
   CborReader in(data);
-  Route r;
+  Route r = route("before");
   EXPECT_FALSE(read_cbor_route(in, r));
   EXPECT_EQ(in.remaining(), data.size());
+  EXPECT_TRUE(r.empty());
   Address a;
   Bytes address = hex("820141");
   CborReader address_in(address);

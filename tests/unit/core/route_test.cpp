@@ -101,6 +101,27 @@ TEST(RouteTest, CopiesAndComparisonsSeeOnlyTheAddressesInUse) {
   EXPECT_EQ(stepped, route("z"));
 }
 
+TEST(RouteTest, LongRoutesStepPrependCopyAndMoveLikeShortOnes) {
+  Route r;
+  for (int i = 0; i < 12; ++i) {
+    r.append(Address(kLocal, std::to_string(i)));
+  }
+  ASSERT_TRUE(r.step());
+  r.prepend("x");
+  r.prepend("y");
+  Route copy = r;
+  Route moved = std::move(r);
+  EXPECT_EQ(copy, moved);
+  EXPECT_EQ(moved.size(), 13u);
+  EXPECT_EQ(moved[0], Address("y"));
+  EXPECT_EQ(moved[2], Address("1"));
+  EXPECT_EQ(*moved.recipient(), Address("11"));
+  r = copy;  // NOLINT(bugprone-use-after-move): a moved-from route can be assigned
+  r.append_route(r);
+  EXPECT_EQ(r.size(), 26u);
+  EXPECT_EQ(r[13], Address("y"));
+}
+
 TEST(RouteTest, ResetWithRoomKeepsFrontSlotsForPrepends) {
   Route r = route("old");
   r.reset_with_room(1, 2);

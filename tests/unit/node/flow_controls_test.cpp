@@ -24,6 +24,16 @@ TEST(FlowControlIdTest, GeneratedIdsAre32HexCharactersAndDistinct) {
   EXPECT_TRUE(FlowControlId().empty());
 }
 
+TEST(FlowControlIdTest, IdsWithTheSameTextHaveTheSameKey) {
+  FlowControlId a = FlowControlId::generate();
+  FlowControlId copy(a.to_string());
+  EXPECT_EQ(copy, a);
+  EXPECT_EQ(copy.key(), a.key());
+  EXPECT_NE(FlowControlId::generate().key(), a.key());
+  EXPECT_EQ(FlowControlId(""), FlowControlId());
+  EXPECT_EQ(FlowControlId().key(), 0u);
+}
+
 TEST(FlowControlsTest, ConsumersCanBeAddedAndRemoved) {
   FlowControls flows;
   FlowControlId flow = FlowControlId::generate();
