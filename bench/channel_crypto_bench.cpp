@@ -17,6 +17,7 @@
 #include "ockam/channel/decryptor.hpp"
 #include "ockam/channel/encryptor.hpp"
 #include "ockam/channel/secure_channel_message.hpp"
+#include "ockam/core/route_encoding_cache.hpp"
 #include "ockam/crypto/random.hpp"
 #include "report.hpp"
 #include "subcommands.hpp"
@@ -66,7 +67,8 @@ class ChannelPath {
   /// One payload through the whole path; kInternal when what comes out differs in size.
   Result<void> round() {
     plaintext_.clear();
-    channel::encode_payload_plaintext(onward_, back_, payload_, plaintext_);
+    channel::encode_payload_plaintext(onward_cbor_.encode(onward_), back_cbor_.encode(back_),
+                                      payload_, plaintext_);
     ciphertext_.clear();
     if (auto sealed = encryptor_.encrypt(plaintext_, ciphertext_); !sealed) {
       return sealed.error();
@@ -97,6 +99,9 @@ class ChannelPath {
   // As the encryptor worker sees a message to "echoer" from a context.
   Route onward_ = route("echoer");
   Route back_ = route(Address::random_local());
+  // As the encryptor keeps them.
+  RouteEncodingCache onward_cbor_;
+  RouteEncodingCache back_cbor_;
   Bytes payload_;
   Bytes plaintext_;
   Bytes ciphertext_;

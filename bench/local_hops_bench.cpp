@@ -1,11 +1,14 @@
 // local-hops: how many messages per second go from one context to a sink worker through N local
 // forwarding workers, beside a baseline: the same messages handed between two coroutines
-// through a plain bounded std::deque on one io_context.
+// through a plain bounded std::deque on one io_context. Each count is measured twice: with
+// workers that handle messages in coroutines (queued, one wake-up per hop) and with workers
+// that also implement `handle_synchronously` (handled in the sender's call when idle).
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,9 +43,22 @@ struct Measurement {
   double per_second() const { return seconds > 0 ? static_cast<double>(messages) / seconds : 0; }
 };
 
-/// Forwarder steps past itself and forwards, putting itself on the return route (a Hop).
+/// Forwarder steps past itself and forwards, putting itself on the return route (a Hop); a
+/// synchronous one does it in handle_synchronously too.
 class Forwarder final : public Worker<Any> {
  public:
+  explicit Forwarder(bool synchronous) : synchronous_(synchronous) {}
+  std::optional<Result<void>> handle_synchronously(Context& ctx, const Address& /*msg_address*/,
+                                                   LocalMessage& local) override {
+    if (!synchronous_) {
+      return std::nullopt;
+    }
+    if (auto stepped = local.onward_route.step(); !stepped) {
+      return stepped.error();
+    }
+    local.return_route.prepend(ctx.address());
+    return ctx.forward_now(local, ctx.address());
+  }
   Task<Result<void>> handle_message(Context& ctx, Routed<Any> message) override {
     LocalMessage local = std::move(message).take_local_message();
     if (auto stepped = local.onward_route.step(); !stepped) {
@@ -51,12 +67,24 @@ class Forwarder final : public Worker<Any> {
     local.return_route.prepend(ctx.address());
     co_return co_await ctx.forward(std::move(local));
   }
+
+ private:
+  bool synchronous_;
 };
 
 /// Sink counts the messages that reach it and does nothing else.
 class Sink final : public Worker<Any> {
  public:
-  explicit Sink(std::shared_ptr<std::uint64_t> received) : received_(std::move(received)) {}
+  Sink(std::shared_ptr<std::uint64_t> received, bool synchronous)
+      : received_(std::move(received)), synchronous_(synchronous) {}
+  std::optional<Result<void>> handle_synchronously(Context& /*ctx*/, const Address& /*msg_address*/,
+                                                   LocalMessage& /*message*/) override {
+    if (!synchronous_) {
+      return std::nullopt;
+    }
+    ++*received_;
+    return ok();
+  }
   Task<Result<void>> handle_message(Context&, Routed<Any>) override {
     ++*received_;
     co_return ok();
@@ -64,17 +92,18 @@ class Sink final : public Worker<Any> {
 
  private:
   std::shared_ptr<std::uint64_t> received_;
+  bool synchronous_;
 };
 
-Task<Result<Measurement>> measure_hops(Context& ctx, int hops, Options options) {
+Task<Result<Measurement>> measure_hops(Context& ctx, int hops, bool synchronous, Options options) {
   auto received = std::make_shared<std::uint64_t>(0);
-  if (auto started = co_await ctx.start_worker("sink", Sink(received)); !started) {
+  if (auto started = co_await ctx.start_worker("sink", Sink(received, synchronous)); !started) {
     co_return started.error();
   }
   Route path;
   for (int i = 0; i < hops; ++i) {
     Address hop(fmt::format("hop{}", i));
-    if (auto started = co_await ctx.start_worker(hop, Forwarder{}); !started) {
+    if (auto started = co_await ctx.start_worker(hop, Forwarder(synchronous)); !started) {
       co_return started.error();
     }
     path.append(std::move(hop));
@@ -103,11 +132,11 @@ Task<Result<Measurement>> measure_hops(Context& ctx, int hops, Options options) 
   co_return Measurement{sent, std::chrono::duration<double>(Clock::now() - start).count()};
 }
 
-Result<Measurement> run_hops(int hops, const Options& options) {
+Result<Measurement> run_hops(int hops, bool synchronous, const Options& options) {
   Runtime runtime;
   Measurement measurement;
   auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    auto measured = co_await measure_hops(ctx, hops, options);
+    auto measured = co_await measure_hops(ctx, hops, synchronous, options);
     if (!measured) {
       co_return measured.error();
     }
@@ -184,14 +213,17 @@ Measurement run_baseline(std::uint64_t count) {
 
 void run_local_hops(const Options& options) {
   std::uint64_t most_messages = 0;
-  for (int hops : options.hops) {
-    auto measured = run_hops(hops, options);
-    if (!measured) {
-      std::fprintf(stderr, "local-hops %d: %s\n", hops, measured.error().to_string().c_str());
-      throw CLI::RuntimeError(1);
+  for (bool synchronous : {false, true}) {
+    for (int hops : options.hops) {
+      auto measured = run_hops(hops, synchronous, options);
+      if (!measured) {
+        std::fprintf(stderr, "local-hops %d: %s\n", hops, measured.error().to_string().c_str());
+        throw CLI::RuntimeError(1);
+      }
+      report(fmt::format("local_hops_{}{}_msgs_per_s", hops, synchronous ? "_synchronous" : ""),
+             measured->per_second(), "msgs/s");
+      most_messages = std::max(most_messages, measured->messages);
     }
-    report(fmt::format("local_hops_{}_msgs_per_s", hops), measured->per_second(), "msgs/s");
-    most_messages = std::max(most_messages, measured->messages);
   }
   report("local_hops_baseline_queue_msgs_per_s", run_baseline(most_messages).per_second(),
          "msgs/s");

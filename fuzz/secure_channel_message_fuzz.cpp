@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "ockam/channel/secure_channel_message.hpp"
+#include "ockam/core/cbor_route.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   auto message = ockam::channel::decode_plaintext(ockam::ByteView(data, size));
@@ -12,7 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (auto* payload = std::get_if<ockam::channel::PayloadMessage>(&*message)) {
     ockam::Bytes encoded;
-    ockam::channel::encode_payload_plaintext(payload->onward_route, payload->return_route,
+    ockam::channel::encode_payload_plaintext(ockam::encode_cbor_route(payload->onward_route),
+                                             ockam::encode_cbor_route(payload->return_route),
                                              payload->payload, encoded);
     auto again = ockam::channel::decode_plaintext(encoded);
     auto* same = again ? std::get_if<ockam::channel::PayloadMessage>(&*again) : nullptr;

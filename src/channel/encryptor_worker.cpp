@@ -23,13 +23,15 @@ Result<void> EncryptorWorker::seal_and_forward(Context& ctx, LocalMessage& local
   }
   // The envelope is encoded behind room for the nonce and sealed where it lies, in a buffer
   // that also has room for the tag: one copy of the payload, one allocation.
+  ByteView onward_cbor = onward_routes_.encode(local.onward_route);
+  ByteView return_cbor = return_routes_.encode(local.return_route);
   Bytes sealed;
   sealed.reserve(
       kNonceLength +
-      payload_plaintext_size_bound(local.onward_route, local.return_route, local.payload.size()) +
+      payload_plaintext_size_bound(onward_cbor.size() + return_cbor.size(), local.payload.size()) +
       crypto::kAeadTagLength);
   sealed.resize(kNonceLength);
-  encode_payload_plaintext(local.onward_route, local.return_route, local.payload, sealed);
+  encode_payload_plaintext(onward_cbor, return_cbor, local.payload, sealed);
   auto encrypted = state_->encryptor->encrypt_in_place(sealed, 0);
   if (!encrypted) {
     return encrypted.error();

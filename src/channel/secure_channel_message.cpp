@@ -14,15 +14,6 @@ enum Variant : std::uint64_t { kPayload = 0, kRefreshCredentials = 1, kClose = 2
 /// The longest CBOR head (initial byte and a 64-bit argument).
 constexpr std::size_t kMaxCborHead = 9;
 
-std::size_t cbor_route_size_bound(const Route& route) {
-  std::size_t size = kMaxCborHead;
-  for (const Address& address : route) {
-    // array(2), the transport type (a uint up to 255) and the inner bytes with their head.
-    size += 1 + 2 + kMaxCborHead + address.inner().size();
-  }
-  return size;
-}
-
 /// Reads an array header of at least `needed` elements; returns how many extra follow.
 bool read_array_at_least(CborReader& in, std::uint64_t needed, std::uint64_t& extra) {
   std::uint64_t count = 0;
@@ -89,7 +80,7 @@ bool decode_message(CborReader& in, SecureChannelMessage& out, ByteView& payload
 
 }  // namespace
 
-void encode_payload_plaintext(const Route& onward_route, const Route& return_route,
+void encode_payload_plaintext(ByteView onward_route_cbor, ByteView return_route_cbor,
                               ByteView payload, Bytes& out) {
   ByteWriter writer(std::move(out));
   CborWriter cbor(writer);
@@ -98,19 +89,17 @@ void encode_payload_plaintext(const Route& onward_route, const Route& return_rou
   cbor.write_uint(kPayload);
   cbor.write_array_header(1);
   cbor.write_array_header(3);
-  write_cbor_route(cbor, onward_route);
-  write_cbor_route(cbor, return_route);
+  writer.write_bytes(onward_route_cbor);
+  writer.write_bytes(return_route_cbor);
   cbor.write_bytes(payload);
   cbor.write_bytes({});
   out = writer.take();
 }
 
-std::size_t payload_plaintext_size_bound(const Route& onward_route, const Route& return_route,
-                                         std::size_t payload_size) {
+std::size_t payload_plaintext_size_bound(std::size_t routes_cbor_size, std::size_t payload_size) {
   // Four array heads, the variant and the empty padding are a byte each; the payload's head.
   constexpr std::size_t kEnvelope = 6 + kMaxCborHead;
-  return kEnvelope + cbor_route_size_bound(onward_route) + cbor_route_size_bound(return_route) +
-         payload_size;
+  return kEnvelope + routes_cbor_size + payload_size;
 }
 
 Bytes encode_close_plaintext() {

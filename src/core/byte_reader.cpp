@@ -17,22 +17,6 @@ bool ByteReader::read_fixed(T& out, bool big_endian) noexcept {
   return true;
 }
 
-bool ByteReader::read_u8(std::uint8_t& out) noexcept {
-  if (empty()) {
-    return false;
-  }
-  out = data_[offset_++];
-  return true;
-}
-
-bool ByteReader::peek_u8(std::uint8_t& out) const noexcept {
-  if (empty()) {
-    return false;
-  }
-  out = data_[offset_];
-  return true;
-}
-
 bool ByteReader::read_u16_be(std::uint16_t& out) noexcept {
   return read_fixed(out, true);
 }
@@ -50,23 +34,6 @@ bool ByteReader::read_u32_le(std::uint32_t& out) noexcept {
 }
 bool ByteReader::read_u64_le(std::uint64_t& out) noexcept {
   return read_fixed(out, false);
-}
-
-bool ByteReader::read_bytes(std::size_t count, ByteView& out) noexcept {
-  if (remaining() < count) {
-    return false;
-  }
-  out = data_.subspan(offset_, count);
-  offset_ += count;
-  return true;
-}
-
-bool ByteReader::skip(std::size_t count) noexcept {
-  if (remaining() < count) {
-    return false;
-  }
-  offset_ += count;
-  return true;
 }
 
 bool ByteReader::read_uleb128(std::uint64_t& out) noexcept {

@@ -29,28 +29,30 @@ bool read_unsigned(CborReader& reader, std::uint64_t limit, std::uint64_t& out) 
 }  // namespace
 
 bool CborReader::read_head(ByteReader& in, Head& out) noexcept {
-  ByteReader probe = in;
-  std::uint8_t initial = 0;
-  if (!probe.read_u8(initial)) {
+  // Read from the unread bytes directly: a message's envelope has a dozen heads.
+  ByteView rest = in.rest();
+  if (rest.empty()) {
     return false;
   }
+  const std::uint8_t initial = rest[0];
   Head head{static_cast<CborType>(initial >> 5), static_cast<std::uint8_t>(initial & 0x1f), 0};
+  std::size_t length = 1;
   if (head.info < kInfoOneByte) {
     head.value = head.info;
   } else if (head.info <= kInfoEightBytes) {
-    std::size_t width = std::size_t{1} << (head.info - kInfoOneByte);
-    ByteView raw;
-    if (!probe.read_bytes(width, raw)) {
+    // 28-30 are reserved; 31 is an indefinite length (or "break"): none is accepted.
+    const std::size_t width = std::size_t{1} << (head.info - kInfoOneByte);
+    if (rest.size() <= width) {
       return false;
     }
-    for (std::uint8_t b : raw) {
-      head.value = (head.value << 8) | b;
+    for (std::size_t i = 1; i <= width; ++i) {
+      head.value = (head.value << 8) | rest[i];
     }
+    length += width;
   } else {
-    // 28-30 are reserved; 31 is an indefinite length (or "break"): none is accepted.
     return false;
   }
-  in = probe;
+  (void)in.skip(length);
   out = head;
   return true;
 }

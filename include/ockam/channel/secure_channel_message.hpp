@@ -27,13 +27,13 @@ struct CloseMessage {};
 using SecureChannelMessage = std::variant<PayloadMessage, RefreshCredentialsMessage, CloseMessage>;
 
 /// encode_payload_plaintext appends the CBOR SecureChannelPaddedMessage of a payload (empty
-/// padding, as Ockam sends it) to `out`: [[0, [[onward, return, payload]]], h''].
-void encode_payload_plaintext(const Route& onward_route, const Route& return_route,
+/// padding, as Ockam sends it) to `out`: [[0, [[onward, return, payload]]], h'']. The routes
+/// come CBOR-encoded (encode_cbor_route, or a RouteEncodingCache of the sender).
+void encode_payload_plaintext(ByteView onward_route_cbor, ByteView return_route_cbor,
                               ByteView payload, Bytes& out);
-/// At least the bytes encode_payload_plaintext appends for these routes and a payload of
-/// `payload_size` bytes (to reserve a buffer once).
-std::size_t payload_plaintext_size_bound(const Route& onward_route, const Route& return_route,
-                                         std::size_t payload_size);
+/// At least the bytes encode_payload_plaintext appends for routes of `routes_cbor_size` bytes
+/// together and a payload of `payload_size` bytes (to reserve a buffer once).
+std::size_t payload_plaintext_size_bound(std::size_t routes_cbor_size, std::size_t payload_size);
 /// encode_close_plaintext returns the Close plaintext: 82 82 02 80 40.
 Bytes encode_close_plaintext();
 

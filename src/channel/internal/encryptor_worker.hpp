@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "channel/internal/channel_state.hpp"
+#include "ockam/core/route_encoding_cache.hpp"
 
 namespace ockam::channel::internal {
 
@@ -25,6 +26,9 @@ class EncryptorWorker final : public Worker<Any> {
   Result<void> seal_and_forward(Context& ctx, LocalMessage& message);
 
   std::shared_ptr<ChannelState> state_;
+  // A sender uses the same routes message after message: their CBOR is kept, not redone.
+  RouteEncodingCache onward_routes_;
+  RouteEncodingCache return_routes_;
 };
 
 }  // namespace ockam::channel::internal

@@ -109,10 +109,10 @@ Result<void> Connection::push(Envelope envelope) {
   LocalMessage& message = envelope.message;
   (void)message.onward_route.step();  // our own address
   const bool gathered = message.payload.size() >= kMinGatheredPayload;
-  auto framed = gathered ? append_frame_head(pending_, message.onward_route, message.return_route,
-                                             message.payload.size())
-                         : append_frame(pending_, message.onward_route, message.return_route,
-                                        message.payload);
+  auto framed = gathered ? frames_.append_frame_head(pending_, message.onward_route,
+                                                     message.return_route, message.payload.size())
+                         : frames_.append_frame(pending_, message.onward_route,
+                                                message.return_route, message.payload);
   if (framed && gathered) {
     pending_payload_bytes_ += message.payload.size();
     pending_payloads_.push_back(GatheredPayload{pending_.size(), std::move(message.payload)});

@@ -4,6 +4,7 @@
 #include "ockam/channel/encryptor.hpp"
 #include "ockam/channel/secure_channel_message.hpp"
 #include "ockam/core/bare.hpp"
+#include "ockam/core/cbor_route.hpp"
 
 namespace ockam::channel {
 namespace {
@@ -20,7 +21,8 @@ ChannelKey initiator_key() {
 
 Bytes hello_plaintext() {
   Bytes out;
-  encode_payload_plaintext(route("echoer"), route("00112233445566778899aabbccddeeff"),
+  encode_payload_plaintext(encode_cbor_route(route("echoer")),
+                           encode_cbor_route(route("00112233445566778899aabbccddeeff")),
                            bare::encode(std::string("Hello Ockam!")), out);
   return out;
 }

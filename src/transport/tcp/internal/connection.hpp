@@ -8,6 +8,7 @@
 #include <asio/ip/tcp.hpp>
 
 #include "ockam/node/router.hpp"
+#include "ockam/transport/tcp/frame_encoder.hpp"
 #include "ockam/transport/tcp/tcp_connection.hpp"
 #include "ockam/transport/tcp/tcp_options.hpp"
 #include "transport/tcp/internal/frame_reader.hpp"
@@ -87,6 +88,7 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
     Bytes payload;
   };
 
+  FrameEncoder frames_;
   Bytes pending_;
   std::vector<GatheredPayload> pending_payloads_;
   std::size_t pending_payload_bytes_ = 0;

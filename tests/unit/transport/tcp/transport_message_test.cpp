@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "ockam/core/bare.hpp"
+#include "ockam/core/cbor_route.hpp"
+#include "ockam/transport/tcp/frame_encoder.hpp"
 
 namespace ockam::tcp {
 namespace {
@@ -63,6 +68,31 @@ TEST(TransportMessageTest, AppendFrameRefusesBodiesAboveSixteenMebibytes) {
   ASSERT_FALSE(result);
   EXPECT_EQ(result.error().kind(), Kind::kInvalid);
   EXPECT_EQ(frame, Bytes{0x01});
+}
+
+TEST(FrameEncoderTest, AConnectionsFramesAreThoseOfAppendFrameAsItsRoutesChange) {
+  // One encoder for a sequence of frames whose routes repeat and change (its route caches),
+  // against frames written each on their own.
+  FrameEncoder encoder;
+  const Route decryptor = route("0123456789abcdef0123456789abcdef");
+  const Route encryptor = route("fedcba9876543210fedcba9876543210");
+  const std::vector<std::pair<Route, Route>> routes = {
+      {decryptor, encryptor}, {decryptor, encryptor}, {route("echoer"), encryptor},
+      {decryptor, Route()},   {decryptor, encryptor}, {decryptor, route("a", "b")}};
+  Bytes stream;
+  Bytes expected;
+  for (const auto& [onward, back] : routes) {
+    ASSERT_TRUE(encoder.append_frame(stream, onward, back, bare::encode(std::string("hi"))));
+    ASSERT_TRUE(append_frame(expected, onward, back, bare::encode(std::string("hi"))));
+  }
+  EXPECT_EQ(stream, expected);
+  // A refused frame leaves the buffer as it was and the next frame right.
+  const Route too_long(std::vector<Address>(kMaxCborRouteLength + 1, Address("x")));
+  EXPECT_FALSE(encoder.append_frame(stream, too_long, encryptor, {}));
+  EXPECT_EQ(stream, expected);
+  ASSERT_TRUE(encoder.append_frame_head(stream, decryptor, encryptor, 2));
+  ASSERT_TRUE(append_frame_head(expected, decryptor, encryptor, 2));
+  EXPECT_EQ(stream, expected);
 }
 
 }  // namespace
