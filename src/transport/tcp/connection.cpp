@@ -99,6 +99,13 @@ void Connection::on_write_stalled() {
   }
 }
 
+void Connection::wake_producers() {
+  if (producers_waiting_ > 0) {
+    producers_waiting_ = 0;
+    space_freed_.cancel();
+  }
+}
+
 Result<void> Connection::push(Envelope envelope) {
   if (closed_) {
     return Error(Origin::kTransport, Kind::kShutdown, "the TCP connection is closed");
@@ -238,6 +245,10 @@ Task<> Connection::write_loop() {
     writing_.swap(pending_);
     writing_payloads_.swap(pending_payloads_);
     std::swap(writing_payload_bytes_, pending_payload_bytes_);
+    // The queue is empty now: senders waiting for room go on while this write is in flight
+    // (left waiting until it completes, they would wait for ever on a peer that does not read,
+    // and the stall check, which finds room, would not close the connection).
+    wake_producers();
     gather(buffers);
     auto [ec, written] = co_await asio::async_write(socket_, buffers, kUseTuple);
     socket_full_ = false;
@@ -254,10 +265,7 @@ Task<> Connection::write_loop() {
       stall_armed_ = false;
       stall_timer_.cancel();
     }
-    if (producers_waiting_ > 0) {
-      producers_waiting_ = 0;
-      space_freed_.cancel();
-    }
+    wake_producers();
     if (ec) {
       log::debug("tcp", "write to {} failed: {}", peer_, ec.message());
       close();

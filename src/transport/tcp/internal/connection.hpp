@@ -67,6 +67,8 @@ class Connection final : public Inbox, public std::enable_shared_from_this<Conne
   void set_deadline(std::chrono::steady_clock::time_point at);
   void on_deadline_timer();
   void on_write_stalled();
+  /// Wakes the senders waiting in wait_for_space (there is room again).
+  void wake_producers();
   /// Closes the connection because of the peer: counts `reason` and logs at most once a second.
   void close_for(DropReason reason, std::string_view what);
 
