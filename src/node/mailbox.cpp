@@ -8,7 +8,7 @@ namespace {
 /// Slots of a mailbox's first ring; it doubles from there up to what the traffic needs. Small:
 /// most mailboxes (a channel's two workers) hold one message at a time, and an idle channel keeps
 /// its rings.
-constexpr std::size_t kInitialSlots = 2;
+constexpr std::size_t kInitialSlots = 1;
 
 }  // namespace
 
