@@ -5,6 +5,8 @@
 
 #include <sodium.h>
 
+#include "core/internal/siphash.hpp"
+
 namespace ockam {
 
 Address::Address(std::string_view text) {
@@ -16,6 +18,7 @@ Address::Address(std::string_view text) {
 }
 
 void Address::assign(std::string_view inner) {
+  hash_.store(0, std::memory_order_relaxed);
   if (inner.size() <= kInlineCapacity) {
     std::memmove(inline_.data(), inner.data(), inner.size());
     inline_size_ = static_cast<std::uint8_t>(inner.size());
@@ -65,46 +68,27 @@ Address Address::random_local() {
 
 namespace {
 
-std::uint64_t mix(std::uint64_t value) noexcept {
-  value *= 0x9e3779b97f4a7c15ULL;
-  return value ^ (value >> 29);
-}
-
-std::uint64_t process_hash_seed() noexcept {
-  std::uint64_t seed = 0;
-  randombytes_buf(&seed, sizeof seed);
-  return seed;
+internal::SipHashKey process_hash_key() noexcept {
+  internal::SipHashKey key;
+  randombytes_buf(&key.k0, sizeof key.k0);
+  randombytes_buf(&key.k1, sizeof key.k1);
+  return key;
 }
 
 }  // namespace
 
-std::size_t Address::hash() const noexcept {
-  static const std::uint64_t kSeed = process_hash_seed();
-  std::string_view text = inner();
-  std::uint64_t h = mix(kSeed ^ (text.size() << 8) ^ type_);
-  const char* bytes = text.data();
-  std::size_t left = text.size();
-  for (; left >= sizeof(std::uint64_t); left -= sizeof(std::uint64_t)) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes, sizeof word);
-    h = mix(h ^ word);
-    bytes += sizeof word;
+std::uint32_t Address::compute_hash() const noexcept {
+  static const internal::SipHashKey kKey = process_hash_key();
+  // The type is mixed in outside the keyed hash: equal inner bytes of two types differ by a
+  // constant only a peer that knows the key could cancel.
+  const std::uint64_t full = internal::siphash<1, 3>(kKey, as_bytes(inner())) ^
+                             (std::uint64_t{type_} * 0x9e3779b97f4a7c15ULL);
+  std::uint32_t folded = static_cast<std::uint32_t>(full ^ (full >> 32));
+  if (folded == 0) {
+    folded = 1;  // 0 means "not computed yet"
   }
-  // The last 1-7 bytes in at most two fixed-size loads (overlapping ones are fine: the length
-  // is already in the hash), not a memcpy of variable length.
-  if (left >= sizeof(std::uint32_t)) {
-    std::uint32_t head = 0;
-    std::uint32_t tail = 0;
-    std::memcpy(&head, bytes, sizeof head);
-    std::memcpy(&tail, bytes + left - sizeof tail, sizeof tail);
-    h = mix(h ^ ((std::uint64_t{head} << 32) | tail));
-  } else if (left > 0) {
-    const auto byte = [bytes](std::size_t i) {
-      return std::uint64_t{static_cast<std::uint8_t>(bytes[i])};
-    };
-    h = mix(h ^ ((byte(0) << 16) | (byte(left / 2) << 8) | byte(left - 1)));
-  }
-  return static_cast<std::size_t>(mix(h));
+  hash_.store(folded, std::memory_order_relaxed);
+  return folded;
 }
 
 std::string Address::to_string() const {

@@ -40,7 +40,6 @@ bool CborReader::read_head(ByteReader& in, Head& out) noexcept {
   if (head.info < kInfoOneByte) {
     head.value = head.info;
   } else if (head.info <= kInfoEightBytes) {
-    // 28-30 are reserved; 31 is an indefinite length (or "break"): none is accepted.
     const std::size_t width = std::size_t{1} << (head.info - kInfoOneByte);
     if (rest.size() <= width) {
       return false;
@@ -50,6 +49,7 @@ bool CborReader::read_head(ByteReader& in, Head& out) noexcept {
     }
     length += width;
   } else {
+    // 28-30 are reserved; 31 is an indefinite length (or "break"): none is accepted.
     return false;
   }
   (void)in.skip(length);

@@ -43,6 +43,7 @@ bool read_cbor_route(CborReader& in, Route& out) {
   CborReader probe = in;
   std::uint64_t count = 0;
   if (!probe.read_array_header(count) || count > kMaxCborRouteLength) {
+    out = Route();
     return false;
   }
   // Decoded where it goes, with one free slot in front: the hop that receives a message

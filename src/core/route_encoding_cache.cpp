@@ -12,13 +12,22 @@ ByteView RouteEncodingCache::encode(const Route& route) {
   if (filled_ && route == route_) {
     return bytes_;
   }
-  route_ = route;
-  bytes_.clear();  // the buffer is kept: a changed route is encoded into it
+  // Not filled until the new bytes and route are both in place (an allocation may throw).
+  filled_ = false;
+  if (bytes_.capacity() > kMaxCachedBytes) {
+    Bytes().swap(bytes_);  // the long route of a previous call is not kept
+  }
+  bytes_.clear();  // a short buffer is kept: a changed route is encoded into it
   ByteWriter writer(std::move(bytes_));
   CborWriter cbor(writer);
   write_cbor_route(cbor, route);
   bytes_ = writer.take();
-  filled_ = true;
+  if (bytes_.size() <= kMaxCachedBytes) {
+    route_ = route;
+    filled_ = true;
+  } else {
+    route_ = Route();
+  }
   return bytes_;
 }
 

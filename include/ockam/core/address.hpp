@@ -1,6 +1,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <compare>
 #include <cstdint>
 #include <functional>
@@ -24,11 +25,13 @@ inline constexpr TransportType kUdp = 2;
 ///
 /// Addresses are copied, compared and hashed on every hop, so the inner bytes of Ockam's own
 /// forms (random local addresses: 32 hex characters; worker names; `host:port`) live in the
-/// address itself, up to kInlineCapacity bytes; only longer ones take a heap block.
+/// address itself, up to kInlineCapacity bytes; only longer ones take a heap block. The hash is
+/// computed once per address and kept (copies keep it too): a delivery looks the destination up
+/// in several tables.
 class Address {
  public:
   /// The longest inner text kept without a heap block (sizeof(Address) is 48 bytes on 64-bit).
-  static constexpr std::size_t kInlineCapacity = 38;
+  static constexpr std::size_t kInlineCapacity = 34;
 
   Address() = default;
   Address(TransportType type, std::string_view inner) : type_(type) { assign(inner); }
@@ -42,7 +45,10 @@ class Address {
   // Copies and moves take the whole inline array (a fixed-size copy the compiler unrolls):
   // they happen several times per message and per hop.
   Address(const Address& other)
-      : type_(other.type_), inline_size_(other.inline_size_), inline_(other.inline_) {
+      : type_(other.type_),
+        inline_size_(other.inline_size_),
+        inline_(other.inline_),
+        hash_(other.hash_.load(std::memory_order_relaxed)) {
     if (other.heap_) {
       heap_ = std::make_unique<std::string>(*other.heap_);
     }
@@ -51,6 +57,7 @@ class Address {
       : type_(other.type_),
         inline_size_(std::exchange(other.inline_size_, 0)),
         inline_(other.inline_),
+        hash_(other.hash_.exchange(0, std::memory_order_relaxed)),
         heap_(std::move(other.heap_)) {}
   Address& operator=(const Address& other) {
     if (this != &other) {
@@ -63,6 +70,7 @@ class Address {
       type_ = other.type_;
       inline_size_ = std::exchange(other.inline_size_, 0);
       inline_ = other.inline_;
+      hash_.store(other.hash_.exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
       heap_ = std::move(other.heap_);
     }
     return *this;
@@ -80,9 +88,12 @@ class Address {
   }
   bool is_local() const noexcept { return type_ == kLocal; }
 
-  /// hash mixes the type and the inner bytes, eight at a time, from a seed drawn once per
-  /// process (so that a peer cannot choose addresses that collide in our tables).
-  std::size_t hash() const noexcept;
+  /// hash is SipHash-1-3 of the inner bytes under a key drawn once per process, with the type
+  /// mixed in (a peer cannot choose addresses that collide in our tables), folded to 32 bits.
+  std::size_t hash() const noexcept {
+    const std::uint32_t kept = hash_.load(std::memory_order_relaxed);
+    return kept != 0 ? kept : compute_hash();
+  }
   /// Returns `tt#inner` (e.g. "0#echoer").
   std::string to_string() const;
 
@@ -98,11 +109,15 @@ class Address {
 
  private:
   void assign(std::string_view inner);
+  std::uint32_t compute_hash() const noexcept;
 
   TransportType type_ = kLocal;
   std::uint8_t inline_size_ = 0;
   // Zeroed, so that copying the whole array never reads indeterminate bytes.
   std::array<char, kInlineCapacity> inline_{};
+  // The hash once computed, 0 before (a computed 0 is kept as 1). Atomic (relaxed) because a
+  // const address may be hashed from two threads at once; both store the same value.
+  mutable std::atomic<std::uint32_t> hash_{0};
   // Inner texts above kInlineCapacity; null otherwise.
   std::unique_ptr<std::string> heap_;
 };

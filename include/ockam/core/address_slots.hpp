@@ -47,7 +47,6 @@ class AddressSlots {
   const Address* begin() const noexcept { return data_ + first_; }
   const Address* end() const noexcept { return data_ + last_; }
   const Address& operator[](std::size_t i) const noexcept { return data_[first_ + i]; }
-  Address& front() noexcept { return data_[first_]; }
   const Address& back() const noexcept { return data_[last_ - 1]; }
 
   void push_back(Address address) {
@@ -61,7 +60,8 @@ class AddressSlots {
   void append_copies(const Address* first, const Address* last) {
     const auto count = static_cast<std::size_t>(last - first);
     if (last_ + count > capacity_) {
-      move_to(first_, size() + count);
+      // Geometric, as push_back: appending short routes one after the other stays linear.
+      move_to(first_, std::max<std::size_t>(size() + count, 2 * capacity_ - first_));
     }
     for (; first != last; ++first) {
       new (data_ + last_) Address(*first);
@@ -100,7 +100,9 @@ class AddressSlots {
   void make_room(std::size_t front, std::size_t back) { move_to(front, size() + back); }
 
  private:
-  Address* inline_data() noexcept { return std::launder(reinterpret_cast<Address*>(inline_)); }
+  // The inline slots as Address storage (objects live there only between placement new and
+  // destroy, so no std::launder: there may be none).
+  Address* inline_data() noexcept { return reinterpret_cast<Address*>(inline_); }
   bool on_heap() const noexcept { return capacity_ > kInlineCapacity; }
 
   // Moves the addresses to slot `front` of a heap block of at least front + `count` slots

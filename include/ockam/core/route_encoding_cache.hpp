@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+
 #include "ockam/core/bytes.hpp"
 #include "ockam/core/route.hpp"
 
@@ -10,6 +12,10 @@ namespace ockam {
 /// the one kept costs a fraction of encoding it again.
 class RouteEncodingCache {
  public:
+  /// Routes whose encoding is longer are encoded each time and not kept (a peer's long return
+  /// route would otherwise stay in every channel it passed through).
+  static constexpr std::size_t kMaxCachedBytes = 512;
+
   /// The CBOR bytes of `route` (as write_cbor_route writes them), valid until the next call.
   ByteView encode(const Route& route);
 

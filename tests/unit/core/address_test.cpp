@@ -104,6 +104,22 @@ TEST(AddressTest, TheHashFollowsTypeAndEveryInnerByte) {
   EXPECT_EQ(hashes.size(), 2 * kLengths + kLengths * (kLengths - 1) / 2);
 }
 
+TEST(AddressTest, TheKeptHashFollowsCopiesMovesAndAssignments) {
+  Address a = Address::random_local();
+  const std::size_t h = a.hash();
+  Address copy = a;
+  EXPECT_EQ(copy.hash(), h);
+  Address moved = std::move(copy);
+  EXPECT_EQ(moved.hash(), h);
+  // The moved-from address is empty, and hashes as an empty address of its type.
+  EXPECT_EQ(copy.hash(), Address(kLocal, "").hash());  // NOLINT(bugprone-use-after-move)
+  moved = Address("other");
+  EXPECT_EQ(moved.hash(), Address("other").hash());
+  moved = a;
+  EXPECT_EQ(moved.hash(), h);
+  EXPECT_NE(Address(kTcp, a.inner()).hash(), h);
+}
+
 TEST(AddressTest, OckamsOwnFormsFitInTheAddressItself) {
   EXPECT_GE(Address::kInlineCapacity, Address::random_local().inner().size());
   EXPECT_GE(Address::kInlineCapacity, std::string_view("255.255.255.255:65535").size());

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "ockam/core/cbor_route.hpp"
 
 namespace ockam {
@@ -36,6 +38,19 @@ TEST(RouteEncodingCacheTest, ARouteThatChangedIsEncodedAgain) {
             encode_cbor_route(route(Address(kLocal, "h:1"))));
   EXPECT_EQ(bytes_of(cache.encode(route(tcp_address("h:1")))),
             encode_cbor_route(route(tcp_address("h:1"))));
+}
+
+TEST(RouteEncodingCacheTest, LongRoutesAreEncodedRightButNotKept) {
+  RouteEncodingCache cache;
+  Route long_route;
+  for (int i = 0; i < 20; ++i) {
+    long_route.append(Address(kLocal, std::string(30, static_cast<char>('a' + i))));
+  }
+  const Bytes expected = encode_cbor_route(long_route);
+  ASSERT_GT(expected.size(), RouteEncodingCache::kMaxCachedBytes);
+  EXPECT_EQ(bytes_of(cache.encode(long_route)), expected);
+  EXPECT_EQ(bytes_of(cache.encode(long_route)), expected);
+  EXPECT_EQ(bytes_of(cache.encode(route("short"))), encode_cbor_route(route("short")));
 }
 
 }  // namespace

@@ -24,14 +24,17 @@ TEST(FlowControlIdTest, GeneratedIdsAre32HexCharactersAndDistinct) {
   EXPECT_TRUE(FlowControlId().empty());
 }
 
-TEST(FlowControlIdTest, IdsWithTheSameTextHaveTheSameKey) {
+TEST(FlowControlIdTest, IdsCompareByTheirTextAndAMovedFromIdIsEmpty) {
   FlowControlId a = FlowControlId::generate();
   FlowControlId copy(a.to_string());
   EXPECT_EQ(copy, a);
-  EXPECT_EQ(copy.key(), a.key());
-  EXPECT_NE(FlowControlId::generate().key(), a.key());
+  EXPECT_FALSE(copy < a || a < copy);
+  EXPECT_NE(FlowControlId::generate(), a);
   EXPECT_EQ(FlowControlId(""), FlowControlId());
-  EXPECT_EQ(FlowControlId().key(), 0u);
+  FlowControlId moved = std::move(copy);
+  EXPECT_EQ(moved, a);
+  EXPECT_EQ(copy, FlowControlId());  // NOLINT(bugprone-use-after-move): moved-from is empty
+  EXPECT_TRUE(copy.empty());         // NOLINT(bugprone-use-after-move)
 }
 
 TEST(FlowControlsTest, ConsumersCanBeAddedAndRemoved) {
