@@ -5,8 +5,6 @@
 
 #include <sodium.h>
 
-#include "core/internal/siphash.hpp"
-
 namespace ockam {
 
 Address::Address(std::string_view text) {
@@ -68,21 +66,27 @@ Address Address::random_local() {
 
 namespace {
 
-internal::SipHashKey process_hash_key() noexcept {
-  internal::SipHashKey key;
-  randombytes_buf(&key.k0, sizeof key.k0);
-  randombytes_buf(&key.k1, sizeof key.k1);
+using HashKey = std::array<unsigned char, crypto_shorthash_KEYBYTES>;
+
+HashKey process_hash_key() noexcept {
+  HashKey key{};
+  randombytes_buf(key.data(), key.size());
   return key;
 }
 
 }  // namespace
 
 std::uint32_t Address::compute_hash() const noexcept {
-  static const internal::SipHashKey kKey = process_hash_key();
-  // The type is mixed in outside the keyed hash: equal inner bytes of two types differ by a
-  // constant only a peer that knows the key could cancel.
-  const std::uint64_t full = internal::siphash<1, 3>(kKey, as_bytes(inner())) ^
-                             (std::uint64_t{type_} * 0x9e3779b97f4a7c15ULL);
+  static const HashKey kKey = process_hash_key();
+  // libsodium's keyed SipHash-2-4; the type is mixed in outside it: equal inner bytes of two
+  // types differ by a constant only a peer that knows the key could cancel.
+  std::array<unsigned char, crypto_shorthash_BYTES> keyed{};
+  const std::string_view text = inner();
+  crypto_shorthash(keyed.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size(),
+                   kKey.data());
+  std::uint64_t full = 0;
+  std::memcpy(&full, keyed.data(), sizeof full);
+  full ^= std::uint64_t{type_} * 0x9e3779b97f4a7c15ULL;
   std::uint32_t folded = static_cast<std::uint32_t>(full ^ (full >> 32));
   if (folded == 0) {
     folded = 1;  // 0 means "not computed yet"

@@ -88,8 +88,9 @@ class Address {
   }
   bool is_local() const noexcept { return type_ == kLocal; }
 
-  /// hash is SipHash-1-3 of the inner bytes under a key drawn once per process, with the type
-  /// mixed in (a peer cannot choose addresses that collide in our tables), folded to 32 bits.
+  /// hash is libsodium's keyed SipHash-2-4 (crypto_shorthash) of the inner bytes under a key
+  /// drawn once per process, with the type mixed in (a peer cannot choose addresses that
+  /// collide in our tables), folded to 32 bits.
   std::size_t hash() const noexcept {
     const std::uint32_t kept = hash_.load(std::memory_order_relaxed);
     return kept != 0 ? kept : compute_hash();
