@@ -1,6 +1,7 @@
 // portal-throughput: bulk bytes/s of one TCP stream through inlet -> secure channel over
 // loopback TCP -> outlet (the outlet's node in a second process, the target in a third),
-// beside the same stream sent directly to the target over loopback TCP, in the same run.
+// beside the same stream sent directly to the target over loopback TCP and through a chain of
+// two plain TCP forwarders (the portal's topology without Ockam), in the same run.
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -8,13 +9,9 @@
 
 #include <fmt/format.h>
 
-#include "internal/exit_on_error.hpp"
 #include "internal/framed_connection.hpp"
-#include "internal/inlet_node.hpp"
 #include "internal/message_sizes.hpp"
-#include "internal/peer_process.hpp"
-#include "internal/peer_protocol.hpp"
-#include "internal/run_to_completion.hpp"
+#include "internal/portal_paths.hpp"
 #include "ockam/core/byte_reader.hpp"
 #include "report.hpp"
 #include "subcommands.hpp"
@@ -71,27 +68,16 @@ Task<Result<double>> stream_frames(asio::io_context& io, std::uint16_t port, Opt
 }
 
 void run_portal_throughput(const Options& options) {
-  PeerProcess target = exit_on_error(PeerProcess::start({"--serve", std::string(kTcpCounterRole)}),
-                                     "portal-throughput target");
-  PeerProcess outlet = exit_on_error(
-      PeerProcess::start({"--serve", std::string(kPortalOutletRole), "--target", target.address()}),
-      "portal-throughput outlet node");
-  auto inlet = exit_on_error(InletNode::start(outlet.address()), "portal-throughput inlet node");
-  auto limit = limit_for(options.seconds);
-  double direct = exit_on_error(
-      run_on_io<double>(
-          limit, [&](asio::io_context& io) { return stream_frames(io, target.port(), options); }),
-      "portal-throughput baseline");
-  double portal = exit_on_error(
-      run_on_io<double>(
-          limit, [&](asio::io_context& io) { return stream_frames(io, inlet->port(), options); }),
-      "portal-throughput");
-  report("portal_throughput_bytes_per_s", portal, "B/s");
-  report("tcp_direct_throughput_bytes_per_s", direct, "B/s");
-  report("portal_throughput_ratio_to_direct", 100.0 * portal / direct, "%");
-  inlet.reset();
-  exit_on_error(outlet.stop(), "portal-throughput outlet node");
-  exit_on_error(target.stop(), "portal-throughput target");
+  auto figures = measure_portal_paths<double>("portal-throughput", kTcpCounterRole, options.seconds,
+                                              [&options](asio::io_context& io, std::uint16_t port) {
+                                                return stream_frames(io, port, options);
+                                              });
+  report("portal_throughput_bytes_per_s", figures.portal, "B/s");
+  report("tcp_direct_throughput_bytes_per_s", figures.direct, "B/s");
+  report("portal_throughput_ratio_to_direct", 100.0 * figures.portal / figures.direct, "%");
+  report("tcp_relay_chain_throughput_bytes_per_s", figures.relay_chain, "B/s");
+  report("portal_throughput_ratio_to_relay_chain", 100.0 * figures.portal / figures.relay_chain,
+         "%");
 }
 
 }  // namespace

@@ -52,4 +52,26 @@ Result<TlsPeer> start_tls_peer(ServerWorker worker) {
   return TlsPeer{std::move(*process), std::move(*context)};
 }
 
+Result<void> TcpRelayChain::stop() {
+  auto first_stopped = first.stop();
+  auto second_stopped = second.stop();
+  if (!first_stopped) {
+    return first_stopped;
+  }
+  return second_stopped;
+}
+
+Result<TcpRelayChain> start_tcp_relay_chain(const std::string& target) {
+  auto second = PeerProcess::start({"--serve", std::string(kTcpForwarderRole), "--target", target});
+  if (!second) {
+    return second.error();
+  }
+  auto first = PeerProcess::start(
+      {"--serve", std::string(kTcpForwarderRole), "--target", second->address()});
+  if (!first) {
+    return first.error();
+  }
+  return TcpRelayChain{std::move(*first), std::move(*second)};
+}
+
 }  // namespace ockam::bench

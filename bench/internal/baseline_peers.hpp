@@ -33,4 +33,19 @@ struct TlsPeer {
 /// of TlsIdentity/TlsContext.
 Result<TlsPeer> start_tls_peer(ServerWorker worker);
 
+/// TcpRelayChain is two `tcp-forwarder` peer processes in a row toward a target: a client
+/// connects to `first`, which connects to `second`, which connects to the target (the portal's
+/// topology of three loopback connections, with no Ockam in between).
+struct TcpRelayChain {
+  PeerProcess first;
+  PeerProcess second;
+
+  /// stop stops `first`, then `second`; the first error of the two (both are always stopped).
+  Result<void> stop();
+};
+
+/// start_tcp_relay_chain starts the two forwarders, the second toward `target` ("host:port").
+/// The errors of PeerProcess.
+Result<TcpRelayChain> start_tcp_relay_chain(const std::string& target);
+
 }  // namespace ockam::bench

@@ -4,6 +4,7 @@
 
 #include "internal/channel_server.hpp"
 #include "internal/peer_protocol.hpp"
+#include "internal/tcp_forwarder.hpp"
 #include "internal/tcp_server.hpp"
 #include "internal/tls_server.hpp"
 #include "internal/zmq_server.hpp"
@@ -22,6 +23,9 @@ int serve(const PeerOptions& options) {
   const std::string& role = options.role;
   if (role == kPortalOutletRole) {
     return serve_portal_outlet(options.target);
+  }
+  if (role == kTcpForwarderRole) {
+    return serve_tcp_forwarder(options.target);
   }
   if (role == kChannelCounterRole) {
     return serve_channel(ServerWorker::kCounter);
@@ -60,10 +64,11 @@ void add_peer_command(CLI::App& app) {
                              std::string(kTcpCounterRole), std::string(kTcpEchoRole),
                              std::string(kZmqCounterRole), std::string(kZmqEchoRole),
                              std::string(kTlsCounterRole), std::string(kTlsEchoRole),
-                             std::string(kPortalOutletRole)}));
+                             std::string(kPortalOutletRole), std::string(kTcpForwarderRole)}));
   command->add_option("--peer-fingerprint", options->peer_fingerprint,
                       "TLS roles: the SHA-256 fingerprint of the only client certificate accepted");
-  command->add_option("--target", options->target, "portal-outlet: the target host:port");
+  command->add_option("--target", options->target,
+                      "portal-outlet, tcp-forwarder: the target host:port");
   command->callback([options] {
     if (int status = serve(*options); status != 0) {
       throw CLI::RuntimeError(status);

@@ -53,6 +53,10 @@ inline constexpr std::string_view kFingerprintName = "fingerprint";
 /// `peer --serve portal-outlet --target HOST:PORT`: an Ockam node with a TCP outlet toward the
 /// target behind its secure channel listener (the portal benchmarks).
 inline constexpr std::string_view kPortalOutletRole = "portal-outlet";
+/// `peer --serve tcp-forwarder --target HOST:PORT`: plain asio copying the bytes of every
+/// connection to a connection of its own toward the target, both ways (the relay-chain
+/// baseline of the portal benchmarks).
+inline constexpr std::string_view kTcpForwarderRole = "tcp-forwarder";
 
 /// ServerWorker is what a server does with each message: count it or echo it.
 enum class ServerWorker { kCounter, kEcho };

@@ -1,7 +1,6 @@
 #include "internal/tcp_server.hpp"
 
 #include <cstdint>
-#include <cstdio>
 #include <utility>
 
 #include <asio/ip/tcp.hpp>
@@ -9,8 +8,8 @@
 
 #include "internal/frame_parser.hpp"
 #include "internal/frame_responder.hpp"
+#include "internal/loopback_server.hpp"
 #include "internal/message_sizes.hpp"
-#include "internal/stdin_watch.hpp"
 #include "ockam/transport/tcp/constants.hpp"
 
 namespace ockam::bench {
@@ -46,52 +45,11 @@ Task<> serve_connection(tcp::socket socket, ServerWorker worker) {
   }
 }
 
-/// Accepts connections until the acceptor closes (`acceptor` outlives the io_context's run).
-Task<> accept_connections(tcp::acceptor& acceptor, ServerWorker worker) {
-  while (true) {
-    auto [error, socket] = co_await acceptor.async_accept(kUseTuple);
-    if (error) {
-      co_return;
-    }
-    asio::co_spawn(acceptor.get_executor(), serve_connection(std::move(socket), worker),
-                   asio::detached);
-  }
-}
-
-Task<> stop_when_stdin_closes(asio::io_context& io) {
-  co_await wait_until_stdin_closes(io);
-  io.stop();
-}
-
 }  // namespace
 
 int serve_tcp(ServerWorker worker) {
-  asio::io_context io(1);
-  tcp::acceptor acceptor(io);
-  const tcp::endpoint loopback(asio::ip::make_address_v4("127.0.0.1"), 0);
-  asio::error_code error;
-  acceptor.open(loopback.protocol(), error);
-  if (!error) {
-    acceptor.bind(loopback, error);
-  }
-  if (!error) {
-    acceptor.listen(asio::socket_base::max_listen_connections, error);
-  }
-  tcp::endpoint bound;
-  if (!error) {
-    bound = acceptor.local_endpoint(error);
-  }
-  if (error) {
-    std::fprintf(stderr, "peer: cannot listen on 127.0.0.1: %s\n", error.message().c_str());
-    return 1;
-  }
-  std::printf("%.*s%u\n", static_cast<int>(kPortLinePrefix.size()), kPortLinePrefix.data(),
-              static_cast<unsigned>(bound.port()));
-  std::fflush(stdout);
-  asio::co_spawn(io, accept_connections(acceptor, worker), asio::detached);
-  asio::co_spawn(io, stop_when_stdin_closes(io), asio::detached);
-  io.run();
-  return 0;
+  return serve_loopback(
+      [worker](tcp::socket socket) { return serve_connection(std::move(socket), worker); });
 }
 
 }  // namespace ockam::bench
