@@ -7,7 +7,9 @@
 
 #include "ockam/channel/peer_identity.hpp"
 #include "ockam/core/log.hpp"
+#include "ockam/node/transfer_all.hpp"
 #include "ockam/portal/portal_message.hpp"
+#include "portal/internal/payload_buffer.hpp"
 #include "portal/internal/portal_count.hpp"
 
 namespace ockam::portal {
@@ -210,9 +212,11 @@ void Portal::start_piping() {
 
 Task<> Portal::read_loop() {
   auto self = shared_from_this();
-  Bytes buffer(settings_->limits.chunk_size);
+  PayloadBuffer buffer(settings_->limits.chunk_size);
   while (!closed_ && state_ != State::kLocalClosed) {
-    auto [ec, n] = co_await socket_.async_read_some(asio::buffer(buffer), kUseTuple);
+    std::span<std::uint8_t> space = buffer.space();
+    auto [ec, n] =
+        co_await socket_.async_read_some(asio::buffer(space.data(), space.size()), kUseTuple);
     if (closed_) {
       co_return;
     }
@@ -242,7 +246,7 @@ Task<> Portal::read_loop() {
     LocalMessage message;
     message.onward_route = remote_route_;
     message.return_route.append(address_);
-    append_portal_payload(message.payload, ByteView(buffer).first(n));
+    message.payload = buffer.take(n);
     // Waits while the next hop is full: a slow remote slows this reader (back-pressure).
     auto routed = co_await router_.route(address_, std::move(message));
     if (!routed) {
@@ -285,7 +289,7 @@ Task<> Portal::write_loop() {
       const Chunk& chunk = queue_[i];
       buffers.emplace_back(chunk.message.data() + chunk.begin, chunk.end - chunk.begin);
     }
-    auto [ec, written] = co_await asio::async_write(socket_, buffers, kUseTuple);
+    auto [ec, written] = co_await asio::async_write(socket_, buffers, TransferAll(), kUseTuple);
     if (closed_) {
       co_return;
     }
