@@ -10,6 +10,7 @@
 
 #include "internal/loopback_server.hpp"
 #include "ockam/core/bytes.hpp"
+#include "ockam/node/transfer_all.hpp"
 #include "ockam/portal/constants.hpp"
 
 namespace ockam::bench {
@@ -24,10 +25,10 @@ void close_both(tcp::socket& a, tcp::socket& b) {
   b.close(ignored);
 }
 
-/// Copies what `from` receives to `to`, one read of up to a portal chunk at a time. At end of
-/// stream it shuts down `to`'s send side (the half-close travels on, as through a portal); on an
-/// error it closes both. Both sockets belong to the frame of forward_connection, which awaits
-/// this.
+/// Copies what `from` receives to `to`, one read of up to a portal chunk at a time, each written
+/// whole (as the portals write). At end of stream it shuts down `to`'s send side (the half-close
+/// travels on, as through a portal); on an error it closes both. Both sockets belong to the frame
+/// of forward_connection, which awaits this.
 Task<> copy_stream(tcp::socket& from, tcp::socket& to) {
   Bytes buffer(portal::kDefaultChunkSize);
   while (true) {
@@ -41,8 +42,8 @@ Task<> copy_stream(tcp::socket& from, tcp::socket& to) {
       close_both(from, to);
       co_return;
     }
-    auto [write_error, written] =
-        co_await asio::async_write(to, asio::buffer(buffer.data(), length), kUseTuple);
+    auto [write_error, written] = co_await asio::async_write(
+        to, asio::buffer(buffer.data(), length), TransferAll(), kUseTuple);
     if (write_error) {
       close_both(from, to);
       co_return;
