@@ -15,10 +15,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// Reads a connection makes in a row, while each fills the read buffer, before it lets the
-/// node's other work run.
-constexpr std::size_t kReadsBeforeYield = 16;
-
 /// Every connection of a node reads into this one buffer, then keeps only the bytes of an
 /// unfinished frame: an idle connection holds no read buffer. Reads are synchronous (after a
 /// wait for readability) and everything read is consumed before the next suspension.
@@ -316,32 +312,16 @@ Task<> Connection::read_loop() {
   auto self = shared_from_this();
   asio::error_code ec;
   std::vector<LocalMessage> arrived;
-  // A read that filled the buffer most likely left more to read: the next read goes first, and
-  // the wait (one epoll_ctl and one epoll_wait) is only for an empty socket.
-  bool more_likely = false;
-  std::size_t reads_without_wait = 0;
   while (!closed_) {
-    if (!more_likely) {
-      auto [wait_error] = co_await socket_.async_wait(asio::socket_base::wait_read, kUseTuple);
-      if (wait_error || closed_) {
-        break;
-      }
-      reads_without_wait = 0;
-    } else if (++reads_without_wait == kReadsBeforeYield) {
-      // Let the node's other connections and workers run (a post costs no system call).
-      co_await asio::post(router_.io(), asio::use_awaitable);
-      reads_without_wait = 0;
-      if (closed_) {
-        break;
-      }
+    auto [wait_error] = co_await socket_.async_wait(asio::socket_base::wait_read, kUseTuple);
+    if (wait_error || closed_) {
+      break;
     }
     Bytes& buffer = shared_read_buffer();
     std::size_t n = socket_.read_some(asio::buffer(buffer), ec);
     if (ec == asio::error::would_block || ec == asio::error::try_again) {
-      more_likely = false;
       continue;
     }
-    more_likely = n == buffer.size();
     if (ec) {
       if (ec != asio::error::eof) {
         log::debug("tcp", "read from {} failed: {}", peer_, ec.message());

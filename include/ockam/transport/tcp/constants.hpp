@@ -19,7 +19,7 @@ inline constexpr std::size_t kFrameHeaderLength = 4;
 /// How long `connect` waits for the TCP handshake before failing with kTimeout.
 inline constexpr std::chrono::seconds kConnectTimeout{10};
 /// Bytes read from a socket at once, into a buffer shared by the node's connections.
-inline constexpr std::size_t kReadBufferSize = std::size_t{256} * 1024;
+inline constexpr std::size_t kReadBufferSize = std::size_t{64} * 1024;
 /// An outgoing payload of at least this many bytes is written where it lies, as its own piece
 /// of a gather write, instead of being copied into the connection's write buffer.
 inline constexpr std::size_t kMinGatheredPayload = std::size_t{8} * 1024;
