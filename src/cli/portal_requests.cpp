@@ -148,7 +148,7 @@ void write_inlet(CborWriter& out, const std::string& alias, const TcpInlet& inle
   out.write_uint(3);
   out.write_text(alias);
   out.write_uint(6);
-  out.write_text("Up");
+  out.write_text(inlet.is_up() ? "Up" : "Down");
   out.write_uint(7);
   out.write_text(outlet_addr);
 }

@@ -84,6 +84,9 @@ const Route& TcpInlet::outlet_route() const noexcept {
 const PortalCounters& TcpInlet::counters() const noexcept {
   return listener_->counters();
 }
+bool TcpInlet::is_up() const noexcept {
+  return !listener_->path_down();
+}
 void TcpInlet::stop() {
   listener_->stop();
 }

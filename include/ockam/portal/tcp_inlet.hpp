@@ -25,6 +25,9 @@ class TcpInlet {
   std::uint16_t port() const noexcept;
   const Route& outlet_route() const noexcept;
   const PortalCounters& counters() const noexcept;
+  /// False while the liveness pings judge the path to the outlet lost (clients are refused
+  /// then); true otherwise, also when the inlet has no liveness pings.
+  bool is_up() const noexcept;
   /// Stops accepting clients and the liveness pings; open portals keep running until either
   /// side closes. Call it on the node's thread.
   void stop();

@@ -29,6 +29,7 @@ class InletListener : public std::enable_shared_from_this<InletListener> {
   std::uint16_t port() const noexcept { return port_; }
   const Route& outlet_route() const noexcept { return outlet_route_; }
   const PortalCounters& counters() const noexcept { return *settings_->counters; }
+  bool path_down() const noexcept { return path_down_; }
   /// What the liveness pings of this inlet share; `stopped` with the inlet.
   const std::shared_ptr<PathCheck>& path_check() const noexcept { return path_check_; }
 

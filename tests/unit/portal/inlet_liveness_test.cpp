@@ -71,6 +71,7 @@ Task<> expect_healing_after_a_hang(Context& ctx, testing::ChildNode& outlet_node
                                    const TcpInlet& inlet, const InletLiveness& liveness) {
   const PortalCounters& counters = inlet.counters();
   const NodeMetrics& metrics = ctx.router().metrics();
+  EXPECT_TRUE(inlet.is_up());
   // Served after the outlet's node answered the first ping (sent before this client's Ping).
   EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
   auto held = co_await connect_client(ctx.io(), inlet.port());
@@ -95,6 +96,7 @@ Task<> expect_healing_after_a_hang(Context& ctx, testing::ChildNode& outlet_node
       1000;  // the scheduling delays of a loaded machine
   EXPECT_LE(detected_ms, bound);
   EXPECT_EQ(metrics.inlet_paths_lost, 1u);
+  EXPECT_FALSE(inlet.is_up());
   EXPECT_TRUE(co_await closed_within(*held, 2s));
   EXPECT_TRUE(co_await wait_until(
       ctx, [&] { return counters.active == 0; }, 5s));
@@ -113,6 +115,7 @@ Task<> expect_healing_after_a_hang(Context& ctx, testing::ChildNode& outlet_node
   EXPECT_TRUE(co_await wait_until(
       ctx, [&] { return counters.paths_restored >= 1; }, 15s));
   EXPECT_EQ(metrics.inlet_paths_restored, 1u);
+  EXPECT_TRUE(inlet.is_up());
   EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
   EXPECT_EQ(counters.paths_lost, 1u);
   std::printf(
