@@ -1,7 +1,6 @@
 #include "ockam/portal/portal_message.hpp"
 
 #include "ockam/core/byte_reader.hpp"
-#include "ockam/core/byte_writer.hpp"
 #include "ockam/portal/constants.hpp"
 
 namespace ockam::portal {
@@ -84,12 +83,29 @@ Bytes encode_portal_disconnect() {
 }
 
 void append_portal_payload(Bytes& out, ByteView data) {
-  ByteWriter writer(std::move(out));
-  writer.reserve(writer.size() + 1 + 10 + data.size());
-  writer.write_u8(kPayloadTag);
-  writer.write_uleb128(data.size());
-  writer.write_bytes(data);
-  out = writer.take();
+  const std::size_t at = out.size();
+  const std::size_t head = portal_payload_head_length(data.size());
+  out.reserve(at + head + data.size());
+  out.resize(at + head);
+  write_portal_payload_head(std::span<std::uint8_t>(out).subspan(at), data.size());
+  out.insert(out.end(), data.begin(), data.end());
+}
+
+std::size_t portal_payload_head_length(std::size_t size) {
+  std::size_t length = 2;  // the tag and the length's last byte
+  for (; size >= 0x80; size >>= 7) {
+    ++length;
+  }
+  return length;
+}
+
+void write_portal_payload_head(std::span<std::uint8_t> out, std::size_t size) {
+  std::size_t at = 0;
+  out[at++] = kPayloadTag;
+  for (; size >= 0x80; size >>= 7) {
+    out[at++] = static_cast<std::uint8_t>(size | 0x80);
+  }
+  out[at] = static_cast<std::uint8_t>(size);
 }
 
 }  // namespace ockam::portal

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 
 #include "ockam/core/bytes.hpp"
 #include "ockam/core/result.hpp"
@@ -35,5 +37,10 @@ Bytes encode_portal_disconnect();
 /// append_portal_payload appends a Payload message carrying `data` to `out` (no counter: Ockam
 /// never sends one).
 void append_portal_payload(Bytes& out, ByteView data);
+/// The length of the head (tag and ULEB128 length) of a Payload carrying `size` bytes.
+std::size_t portal_payload_head_length(std::size_t size);
+/// write_portal_payload_head writes that head at the start of `out`, which has room for it; the
+/// `size` bytes of data are to follow it.
+void write_portal_payload_head(std::span<std::uint8_t> out, std::size_t size);
 
 }  // namespace ockam::portal

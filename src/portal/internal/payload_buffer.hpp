@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 
 #include "ockam/core/bytes.hpp"
@@ -16,8 +17,9 @@ class PayloadBuffer {
   /// `capacity` bytes are read at most (the portal's chunk size).
   explicit PayloadBuffer(std::size_t capacity);
 
-  /// Where the next read goes: `capacity` bytes.
-  std::span<std::uint8_t> space() noexcept;
+  /// Where the next read goes: `capacity` bytes (a new buffer, zero-filled by std::vector,
+  /// after one was handed over).
+  std::span<std::uint8_t> space();
   /// The Payload message carrying the first `n` bytes of `space()` (n <= capacity). When the
   /// buffer itself was handed over, the next `space()` is a new one.
   Bytes take(std::size_t n);

@@ -44,7 +44,7 @@ TEST(PayloadBufferTest, SmallReadsAreCopiedAndTheBufferIsKept) {
     const std::uint8_t* read_at = read_into(buffer, n, 0x11);
     Bytes message = buffer.take(n);
     EXPECT_EQ(message, expected_payload(n, 0x11)) << n;
-    EXPECT_EQ(message.capacity() < kChunk, true) << n;
+    EXPECT_LT(message.capacity(), kChunk) << n;
     EXPECT_EQ(buffer.space().data(), read_at) << n;
   }
 }
@@ -57,6 +57,20 @@ TEST(PayloadBufferTest, HalfAChunkAndMoreIsHandedOverWithTheLongestHead) {
     EXPECT_EQ(message, expected_payload(n, 0x22)) << n;
     EXPECT_EQ(message.data() + 4, read_at) << n;  // tag and a three-byte length in front
   }
+}
+
+TEST(PayloadBufferTest, AReadWithAShorterLengthThanTheRoomIsCopied) {
+  // A 16 KiB chunk keeps room for a three-byte length; 16383 bytes need two: the data cannot
+  // stay where it lies, though the read is more than half a chunk.
+  PayloadBuffer buffer(16384);
+  const std::uint8_t* read_at = read_into(buffer, 16383, 0x44);
+  Bytes message = buffer.take(16383);
+  EXPECT_EQ(message, expected_payload(16383, 0x44));
+  auto decoded = decode_portal_message(message);
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->data.size(), 16383u);
+  EXPECT_NE(decoded->data.data(), read_at);
+  EXPECT_EQ(buffer.space().data(), read_at);  // kept for the next read
 }
 
 TEST(PayloadBufferTest, ASmallChunkSizeHasAShortHead) {

@@ -61,6 +61,28 @@ TEST(PortalMessageTest, PayloadAcceptsLargerChunksThanItSends) {
   EXPECT_EQ(decoded->data.size(), big.size());
 }
 
+TEST(PortalMessageTest, PayloadHeadsAreTheTagAndAMinimalUleb128Length) {
+  struct Case {
+    std::size_t size;
+    Bytes head;
+  };
+  for (const Case& c :
+       {Case{0, {0x03, 0x00}}, Case{127, {0x03, 0x7f}}, Case{128, {0x03, 0x80, 0x01}},
+        Case{16383, {0x03, 0xff, 0x7f}}, Case{16384, {0x03, 0x80, 0x80, 0x01}},
+        Case{131072, {0x03, 0x80, 0x80, 0x08}}}) {
+    EXPECT_EQ(portal_payload_head_length(c.size), c.head.size()) << c.size;
+    Bytes head(c.head.size(), 0xee);
+    write_portal_payload_head(head, c.size);
+    EXPECT_EQ(head, c.head) << c.size;
+  }
+}
+
+TEST(PortalMessageTest, AppendingAPayloadKeepsWhatWasThere) {
+  Bytes out{0xaa, 0xbb};
+  append_portal_payload(out, Bytes{'h', 'i'});
+  EXPECT_EQ(out, (Bytes{0xaa, 0xbb, 0x03, 0x02, 'h', 'i'}));
+}
+
 TEST(PortalMessageTest, ControlMessagesIgnoreTrailingBytesAsOckamDoes) {
   EXPECT_EQ(decode_portal_message(Bytes{0x00, 0x07, 0x00})->kind, Kind::kPing);
   EXPECT_EQ(decode_portal_message(Bytes{0x02, 0xff})->kind, Kind::kDisconnect);
