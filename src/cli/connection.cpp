@@ -48,6 +48,7 @@ Task<Result<Connection>> connect(Node node, TcpTransport tcp, MultiAddr addr,
       Route to_listener = out.route;
       to_listener.append(Address(kLocal, c.value));
       SecureChannelOptions channel_options;
+      channel_options.timeout = options.handshake_timeout;
       if (!options.authorized.empty()) {
         channel_options.with_trust_policy(identity::trust_identifiers(options.authorized));
       }

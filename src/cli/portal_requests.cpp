@@ -11,6 +11,10 @@ namespace {
 
 constexpr std::string_view kOutletPath = "node/outlet";
 constexpr std::string_view kInletPath = "node/inlet";
+// A handshake of an inlet's route takes milliseconds when its far side is there; through a
+// relay whose outlet node has not registered yet it waits for nothing, and with Ockam's 120 s
+// the inlet would stay Down that long after the outlet's node came back.
+constexpr std::chrono::milliseconds kInletHandshakeTimeout{10'000};
 
 // The name after "<prefix>/" in a path, or empty for the bare prefix.
 std::string path_name(const std::string& path, std::string_view prefix) {
@@ -161,6 +165,7 @@ Task<Bytes> PortalRequests::create_inlet(Request request) {
   auto bind = body ? body->text(1) : std::nullopt;
   auto raw_to = body ? body->bytes(2) : std::nullopt;
   auto alias_text = body ? body->text(3) : std::nullopt;
+  const bool wait_connection = !body || body->boolean(7).value_or(true);
   auto to = raw_to ? MultiAddr::decode(*raw_to) : Result<MultiAddr>(MultiAddr());
   std::string alias = alias_text ? *alias_text : free_name("inlet", false);
   if (!bind || !to || to->empty() || alias.empty() || alias.find('/') != std::string::npos) {
@@ -176,13 +181,22 @@ Task<Bytes> PortalRequests::create_inlet(Request request) {
     co_return error_response(h, Status::kConflict, "too many inlets on this node");
   }
   auto connection = std::make_shared<InletConnection>(
-      InletConnection{node_, tcp_, *to, ConnectOptions{identity_, {}}, std::nullopt, false});
+      InletConnection{node_, tcp_, *to, ConnectOptions{identity_, {}, kInletHandshakeTimeout},
+                      std::nullopt, false});
   auto make_route = reconnecting_route_factory(connection);
-  auto route = co_await make_route();
-  if (!route) {
-    co_return error_response(h, route.error());
+  // An outlet that cannot be reached yet (its node is down) leaves the inlet listening with
+  // status Down, retrying, as Ockam's inlets do; without wait_connection (`node start`) the
+  // first route is made that way too, after the answer.
+  Route first_route;
+  if (wait_connection) {
+    if (auto route = co_await make_route()) {
+      first_route = std::move(*route);
+    } else {
+      log::warn("cli", "inlet {} cannot reach {} yet ({}); it retries", alias, to->to_string(),
+                route.error().to_string());
+    }
   }
-  auto inlet = co_await tcp_.create_inlet(*bind, std::move(*route),
+  auto inlet = co_await tcp_.create_inlet(*bind, std::move(first_route),
                                           TcpInletOptions().with_route_factory(make_route));
   if (!inlet) {
     (void)co_await close_inlet_connection(std::move(connection));

@@ -41,6 +41,11 @@ void InletListener::stop() {
   path_check_->stopped = true;
 }
 
+void InletListener::await_first_route() {
+  path_down_ = true;
+  awaiting_first_route_ = true;
+}
+
 void InletListener::path_lost() {
   if (path_down_) {
     return;
@@ -58,7 +63,9 @@ void InletListener::path_restored(Route outlet_route) {
   outlet_route_ = std::move(outlet_route);
   if (path_down_) {
     path_down_ = false;
-    count(router_, settings_->counters->paths_restored, &NodeMetrics::inlet_paths_restored);
+    if (!std::exchange(awaiting_first_route_, false)) {
+      count(router_, settings_->counters->paths_restored, &NodeMetrics::inlet_paths_restored);
+    }
   }
 }
 

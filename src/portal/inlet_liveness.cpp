@@ -35,8 +35,9 @@ Task<bool> answers_again(Runtime& runtime, Route outlet_route, const InletLivene
   co_return co_await probe->answer_before(PathProbe::Clock::now() + options.ping_interval);
 }
 
-/// Gets the path back after a loss: a new route from the factory, or else the same route once
-/// the outlet's node answers again. False when the inlet or the node stopped first.
+/// Gets the path back after a loss (or the first one): a new route from the factory, or else the
+/// same route once the outlet's node answers again. False when the inlet or the node stopped
+/// first.
 Task<bool> restore_path(Runtime& runtime, InletListener& inlet, const InletLiveness& options) {
   const PathCheck& check = *inlet.path_check();
   asio::steady_timer pause(runtime.io());
@@ -79,6 +80,10 @@ Task<> keep_inlet_path(Runtime& runtime, std::shared_ptr<InletListener> inlet,
                        InletLiveness options) {
   PingSchedule schedule{options.ping_interval, options.max_missed_pings};
   std::shared_ptr<PathCheck> check = inlet->path_check();
+  // An inlet created without a route gets its first one from its factory, pings or not.
+  if (inlet->path_down() && !co_await restore_path(runtime, *inlet, options)) {
+    co_return;
+  }
   if (!schedule.enabled()) {
     co_return;
   }

@@ -51,8 +51,11 @@ Task<Result<TcpInlet>> TcpTransport::create_inlet(std::string bind_address, Rout
   if (auto checked = check_limits(options.limits); !checked) {
     co_return checked.error();
   }
-  if (outlet_route.empty()) {
-    co_return Error(Origin::kTransport, Kind::kInvalid, "an inlet needs a route to the outlet");
+  // Without a route the inlet starts with its path down and its factory makes the first one.
+  const bool path_down = outlet_route.empty();
+  if (path_down && !options.liveness.route_factory) {
+    co_return Error(Origin::kTransport, Kind::kInvalid,
+                    "an inlet needs a route to the outlet, or a route factory to make one");
   }
   Context& ctx = context();
   auto acceptor = tcp::open_acceptor(ctx.io(), bind_address);
@@ -65,6 +68,9 @@ Task<Result<TcpInlet>> TcpTransport::create_inlet(std::string bind_address, Rout
   settings->pong_timeout = options.pong_timeout;
   auto listener = std::make_shared<portal::InletListener>(ctx.router(), std::move(*acceptor),
                                                           std::move(outlet_route), settings);
+  if (path_down) {
+    listener->await_first_route();
+  }
   listener->start();
   asio::co_spawn(ctx.io(),
                  portal::keep_inlet_path(ctx.runtime(), listener, std::move(options.liveness)),

@@ -73,7 +73,10 @@ Task<void> restore_resources(Node node, TcpTransport tcp, identity::Identity ide
   for (const storage::TcpInletRecord& inlet : inlets) {
     try {
       auto to = resolve_nodes(node, parse_multiaddr("inlet", inlet.outlet_route));
-      co_await replay(*self, "node/inlet", inlet_request(inlet.bind_address, to, inlet.alias),
+      // Not waiting for the outlet: its node may start after this one; the inlet listens,
+      // Down, and makes its route as soon as it can.
+      co_await replay(*self, "node/inlet",
+                      inlet_request(inlet.bind_address, to, inlet.alias, /*wait_connection=*/false),
                       "inlet " + inlet.alias);
     } catch (const CommandError& error) {
       log::warn("cli", "could not re-create inlet {}: {}", inlet.alias, error.what());

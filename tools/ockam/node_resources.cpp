@@ -58,7 +58,8 @@ Task<CreatedInlet> create_inlet(Node node, NodeControl& control, std::string fro
   Bytes body = co_await control.call(cli::Method::kPost, "node/inlet",
                                      inlet_request(from, resolved, alias), "creating a TCP inlet");
   cli::CborMap map = answer_map(body, "creating a TCP inlet");
-  CreatedInlet out{map.text(1).value_or(from), map.text(3).value_or(""), to};
+  CreatedInlet out{map.text(1).value_or(from), map.text(3).value_or(""), to,
+                   map.text(6).value_or("Up")};
   // The bound address (not port 0), so that `node start` listens where clients expect it.
   check(node.storage()->tcp_inlets().put(
             {control.record().name, out.alias, out.bind, to, now_seconds()}),

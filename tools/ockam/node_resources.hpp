@@ -22,7 +22,8 @@ Task<CreatedOutlet> create_outlet(Node node, NodeControl& control, std::string t
 struct CreatedInlet {
   std::string bind;  // the bound host:port
   std::string alias;
-  std::string to;  // the outlet's multiaddr as given
+  std::string to;      // the outlet's multiaddr as given
+  std::string status;  // "Up", or "Down" while the outlet cannot be reached (the node retries)
 };
 /// `to` is a multiaddr (`/node/n` parts are resolved now and again at every `node start`).
 Task<CreatedInlet> create_inlet(Node node, NodeControl& control, std::string from, std::string to,

@@ -29,10 +29,10 @@ Bytes outlet_request(const std::string& to, const std::optional<std::string>& ad
 }
 
 Bytes inlet_request(const std::string& bind, const cli::MultiAddr& to,
-                    const std::optional<std::string>& alias) {
+                    const std::optional<std::string>& alias, bool wait_connection) {
   ByteWriter body;
   CborWriter out(body);
-  out.write_map_header(alias ? 3 : 2);
+  out.write_map_header(2 + (alias ? 1 : 0) + (wait_connection ? 0 : 1));
   out.write_uint(1);
   out.write_text(bind);
   out.write_uint(2);
@@ -40,6 +40,10 @@ Bytes inlet_request(const std::string& bind, const cli::MultiAddr& to,
   if (alias) {
     out.write_uint(3);
     out.write_text(*alias);
+  }
+  if (!wait_connection) {
+    out.write_uint(7);
+    out.write_bool(false);
   }
   return body.take();
 }

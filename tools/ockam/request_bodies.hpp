@@ -13,9 +13,10 @@ namespace ockam::command {
 
 /// `POST node/outlet`: Ockam's CreateOutlet {1: host:port, 3: address?}.
 Bytes outlet_request(const std::string& to, const std::optional<std::string>& address);
-/// `POST node/inlet`: Ockam's CreateInlet {1: bind host:port, 2: multiaddr, 3: alias?}.
+/// `POST node/inlet`: Ockam's CreateInlet {1: bind host:port, 2: multiaddr, 3: alias?,
+/// 7: wait_connection} (7 is written only when false: the node then answers before it tries).
 Bytes inlet_request(const std::string& bind, const cli::MultiAddr& to,
-                    const std::optional<std::string>& alias);
+                    const std::optional<std::string>& alias, bool wait_connection = true);
 /// `POST node/relay`: {1: at (multiaddr), 2: name}.
 Bytes relay_request(const cli::MultiAddr& at, const std::string& name);
 /// `POST node/secure_channel`: {1: multiaddr, 2: [authorized identifiers]}.

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <set>
 #include <vector>
 
 #include "ockam/api/node.hpp"
+#include "ockam/channel/constants.hpp"
 #include "ockam/cli/multiaddr.hpp"
 
 namespace ockam::cli {
@@ -25,6 +27,8 @@ struct ConnectOptions {
   identity::Identity identity;
   /// Identifiers the last secure channel must reach (empty: trust everyone, as Ockam).
   std::set<identity::Identifier> authorized;
+  /// How long each secure channel handshake may take (Ockam's default: 120 s).
+  std::chrono::milliseconds handshake_timeout = channel::kDefaultHandshakeTimeout;
 };
 
 /// connect resolves `addr` as Ockam's ConnectionBuilder does (reference §2.4): a leading

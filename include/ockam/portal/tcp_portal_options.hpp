@@ -74,7 +74,9 @@ struct InletLiveness {
   std::chrono::milliseconds first_retry{500};
   std::chrono::milliseconds longest_retry{5000};
   /// Re-creates the route once the path is lost. Without one the inlet keeps its route and pings
-  /// it until the outlet's node answers again.
+  /// it until the outlet's node answers again. With one, `create_inlet` also takes an empty
+  /// route: the inlet then listens with its path down (clients refused, `is_up()` false) and
+  /// calls the factory, with the back-off above, until it makes the first route.
   InletRouteFactory route_factory;
 };
 

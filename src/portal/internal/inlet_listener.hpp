@@ -33,6 +33,9 @@ class InletListener : public std::enable_shared_from_this<InletListener> {
   /// What the liveness pings of this inlet share; `stopped` with the inlet.
   const std::shared_ptr<PathCheck>& path_check() const noexcept { return path_check_; }
 
+  /// The inlet has no route yet: clients are refused until the first `path_restored` (which is
+  /// not counted as a restoration).
+  void await_first_route();
   /// The path to the outlet died: closes every open portal (each tells the outlet when it can)
   /// and refuses clients until `path_restored`.
   void path_lost();
@@ -50,6 +53,7 @@ class InletListener : public std::enable_shared_from_this<InletListener> {
   std::uint16_t port_ = 0;
   std::shared_ptr<PathCheck> path_check_ = std::make_shared<PathCheck>();
   bool path_down_ = false;
+  bool awaiting_first_route_ = false;
   // The portals this inlet started; those that closed are forgotten at the next accept.
   std::vector<std::weak_ptr<Portal>> portals_;
 };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `ockam` TCP portals to `python3 -m http.server`, checked with curl: directly (inlet on n2 ->
 # secure channel -> outlet on n1), through a relay on node r, after stopping and starting the
-# nodes (same identifiers, outlets, inlets and relays re-created from the database), after
+# nodes (same identifiers, outlets, inlets and relays re-created from the database; the inlets'
+# node first, so its inlets wait, Down, for the outlet's), after
 # restarting only the outlet's node (the inlet connects again by itself), and a node
 # created from a YAML configuration. A fresh $OCKAM_HOME; every node deleted at the end.
 # Usage: cli_portals.sh PATH_TO_OCKAM
@@ -34,15 +35,21 @@ relayed=$(ockam tcp-inlet create --at n2 --alias relayed \
 fetch_through "curl through the relay" "$relayed"
 expect_eq "tcp-inlet list" "$(ockam tcp-inlet list --at n2 | sort | tr '\n' ,)" "direct,relayed,"
 
-# Stop and start both ends: same identifier, and the portals work again on the same ports.
+# Stop both ends, then start the inlets' node first: its inlets come back on the same ports with
+# status Down (the outlet's node is not up yet) and serve once it is, with the same identifier.
 ockam node stop n1 >/dev/null
 ockam node stop n2 >/dev/null
 expect_eq "n1 stopped" "$(ockam node show n1 --output json | jq -r .status)" "stopped"
-ockam node start n1 >/dev/null
+inlet_status() {
+  ockam tcp-inlet list --at n2 --output json | jq -r ".[] | select(.alias == \"$1\") | .status"
+}
 ockam node start n2 >/dev/null
+expect_eq "inlet Down while the outlet's node is stopped" "$(inlet_status direct)" "Down"
+ockam node start n1 >/dev/null
 expect_eq "same identifier after start" "$(ockam node show n1 --output json | jq -r .identifier)" "$n1_id"
-fetch_through "curl through the re-created inlet" "$direct"
-fetch_through "curl through the re-created relay" "$relayed"
+fetch_eventually "curl through the re-created inlet" "$direct"
+fetch_eventually "curl through the re-created relay" "$relayed"
+expect_eq "inlet Up once the outlet's node is" "$(inlet_status direct)" "Up"
 
 # Only the outlet's node restarts: the direct inlet on n2 finds its channel closed with the
 # connection and connects again (docs/portals.md, "Liveness"; the relayed one would need its

@@ -177,6 +177,62 @@ TEST(InletLivenessTest, AnInletWithoutFactoryServesAgainOverItsRouteWhenTheOutle
   EXPECT_EQ(routes_made_around_a_hang(false), 1u);
 }
 
+/// A route factory that fails while `reachable` is false (as when the outlet's node is not up
+/// yet), counting its attempts.
+struct GatedFactory {
+  InletRouteFactory make_route;
+  bool reachable = false;
+  std::size_t failed = 0;
+};
+
+Task<Result<Route>> gated_route(std::shared_ptr<GatedFactory> gate) {
+  if (!gate->reachable) {
+    ++gate->failed;
+    co_return Error(Origin::kTransport, Kind::kNotFound, "the outlet's node is not up yet");
+  }
+  co_return co_await gate->make_route();
+}
+
+TEST(InletLivenessTest, AnInletCreatedBeforeItsOutletCanBeReachedServesOnceItCan) {
+  testing::ChildNode outlet_node = start_outlet_node();
+  std::string outlet_at = outlet_node.value();
+  Runtime runtime;
+  auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
+    InletSide side = co_await inlet_side(ctx, outlet_at);
+    auto gate = std::make_shared<GatedFactory>();
+    gate->make_route = side.make_route;
+    auto without_factory =
+        co_await side.tcp.create_inlet("127.0.0.1:0", Route(), TcpInletOptions());
+    EXPECT_FALSE(without_factory);
+    auto inlet = (co_await side.tcp.create_inlet(
+                      "127.0.0.1:0", Route(),
+                      TcpInletOptions().with_liveness(quick_liveness()).with_route_factory([gate] {
+                        return gated_route(gate);
+                      })))
+                     .value();
+    EXPECT_FALSE(inlet.is_up());
+    EXPECT_TRUE(co_await wait_until(
+        ctx, [&] { return gate->failed >= 2; }, 5s));  // it keeps trying
+    auto refused = co_await connect_client(ctx.io(), inlet.port());
+    EXPECT_TRUE(refused);
+    if (refused) {
+      EXPECT_TRUE(co_await closed_within(*refused, 2s));
+    }
+    EXPECT_EQ(inlet.counters().refused_path_down, 1u);
+
+    gate->reachable = true;
+    EXPECT_TRUE(co_await wait_until(
+        ctx, [&] { return inlet.is_up(); }, 5s));
+    EXPECT_TRUE(co_await echo_through(ctx.io(), inlet.port(), 64 * 1024));
+    // The first route is not a restoration, and nothing was lost.
+    EXPECT_EQ(inlet.counters().paths_restored, 0u);
+    EXPECT_EQ(inlet.counters().paths_lost, 0u);
+    inlet.stop();
+    co_return ok();
+  });
+  EXPECT_TRUE(result) << result.error().to_string();
+}
+
 TEST(InletLivenessTest, AnInletWithLivenessOffPipesAndNeverJudgesItsPath) {
   testing::ChildNode outlet_node = start_outlet_node();
   std::string outlet_at = outlet_node.value();
