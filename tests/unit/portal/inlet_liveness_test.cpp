@@ -201,15 +201,15 @@ TEST(InletLivenessTest, AnInletCreatedBeforeItsOutletCanBeReachedServesOnceItCan
     InletSide side = co_await inlet_side(ctx, outlet_at);
     auto gate = std::make_shared<GatedFactory>();
     gate->make_route = side.make_route;
-    auto without_factory =
-        co_await side.tcp.create_inlet("127.0.0.1:0", Route(), TcpInletOptions());
+    // Named, not temporaries of the co_await expressions: GCC 12 destroys some of those twice.
+    Route no_route;
+    TcpInletOptions no_factory;
+    auto without_factory = co_await side.tcp.create_inlet("127.0.0.1:0", no_route, no_factory);
     EXPECT_FALSE(without_factory);
-    auto inlet = (co_await side.tcp.create_inlet(
-                      "127.0.0.1:0", Route(),
-                      TcpInletOptions().with_liveness(quick_liveness()).with_route_factory([gate] {
-                        return gated_route(gate);
-                      })))
-                     .value();
+    InletRouteFactory factory = [gate] { return gated_route(gate); };
+    TcpInletOptions options =
+        TcpInletOptions().with_liveness(quick_liveness()).with_route_factory(factory);
+    auto inlet = (co_await side.tcp.create_inlet("127.0.0.1:0", no_route, options)).value();
     EXPECT_FALSE(inlet.is_up());
     EXPECT_TRUE(co_await wait_until(
         ctx, [&] { return gate->failed >= 2; }, 5s));  // it keeps trying
