@@ -196,8 +196,10 @@ Task<Bytes> PortalRequests::create_inlet(Request request) {
                 route.error().to_string());
     }
   }
-  auto inlet = co_await tcp_.create_inlet(*bind, std::move(first_route),
-                                          TcpInletOptions().with_route_factory(make_route));
+  // Named: GCC 12 may destroy a temporary of a co_await expression twice, here the factory's
+  // hold on the connection.
+  TcpInletOptions options = TcpInletOptions().with_route_factory(make_route);
+  auto inlet = co_await tcp_.create_inlet(*bind, std::move(first_route), std::move(options));
   if (!inlet) {
     (void)co_await close_inlet_connection(std::move(connection));
     co_return error_response(h, inlet.error());
