@@ -7,8 +7,6 @@
 #include <memory>
 #include <string>
 
-#include <fmt/format.h>
-
 #include "internal/framed_connection.hpp"
 #include "internal/message_sizes.hpp"
 #include "internal/portal_paths.hpp"

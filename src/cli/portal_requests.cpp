@@ -165,7 +165,7 @@ Task<Bytes> PortalRequests::create_inlet(Request request) {
   auto bind = body ? body->text(1) : std::nullopt;
   auto raw_to = body ? body->bytes(2) : std::nullopt;
   auto alias_text = body ? body->text(3) : std::nullopt;
-  const bool wait_connection = !body || body->boolean(7).value_or(true);
+  const bool wait_connection = body ? body->boolean(7).value_or(true) : true;
   auto to = raw_to ? MultiAddr::decode(*raw_to) : Result<MultiAddr>(MultiAddr());
   std::string alias = alias_text ? *alias_text : free_name("inlet", false);
   if (!bind || !to || to->empty() || alias.empty() || alias.find('/') != std::string::npos) {

@@ -2,6 +2,8 @@
 // (SIGSTOP in a child process, which no connection close reveals) finds it out by its pings,
 // closes its portals, refuses clients while the path is down, and serves again once the node
 // resumes: over a route its factory re-creates, or over the same route answering again.
+#include <functional>
+
 #include <gtest/gtest.h>
 
 #include "ockam/api/channel_route_factory.hpp"
@@ -140,16 +142,27 @@ Task<InletSide> inlet_side(Context& ctx, const std::string& outlet_at) {
   co_return InletSide{std::move(tcp), std::move(make_route)};
 }
 
-/// Runs expect_healing_after_a_hang on an inlet toward a fresh outlet node, with a route
-/// factory or without one; returns how many routes were made.
-std::size_t routes_made_around_a_hang(bool with_factory) {
+using InletTest = std::function<Task<>(Context&, testing::ChildNode&, InletSide&)>;
+
+/// Runs `body` on a runtime of its own, with the inlet's side toward a fresh outlet node.
+void with_outlet_node(const InletTest& body) {
   testing::ChildNode outlet_node = start_outlet_node();
   std::string outlet_at = outlet_node.value();
   EXPECT_EQ(outlet_at.rfind("127.0.0.1:", 0), 0u) << outlet_at;
-  std::size_t made = 0;
   Runtime runtime;
   auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
     InletSide side = co_await inlet_side(ctx, outlet_at);
+    co_await body(ctx, outlet_node, side);
+    co_return ok();
+  });
+  EXPECT_TRUE(result) << result.error().to_string();
+}
+
+/// Runs expect_healing_after_a_hang on an inlet toward a fresh outlet node, with a route
+/// factory or without one; returns how many routes were made.
+std::size_t routes_made_around_a_hang(bool with_factory) {
+  std::size_t made = 0;
+  with_outlet_node([&](Context& ctx, testing::ChildNode& outlet_node, InletSide& side) -> Task<> {
     auto first = (co_await side.make_route()).value();
     ++made;
     TcpInletOptions options = TcpInletOptions().with_liveness(quick_liveness());
@@ -162,9 +175,7 @@ std::size_t routes_made_around_a_hang(bool with_factory) {
     auto inlet = (co_await side.tcp.create_inlet("127.0.0.1:0", first, options)).value();
     co_await expect_healing_after_a_hang(ctx, outlet_node, inlet, quick_liveness());
     inlet.stop();
-    co_return ok();
   });
-  EXPECT_TRUE(result) << result.error().to_string();
   return made;
 }
 
@@ -194,11 +205,7 @@ Task<Result<Route>> gated_route(std::shared_ptr<GatedFactory> gate) {
 }
 
 TEST(InletLivenessTest, AnInletCreatedBeforeItsOutletCanBeReachedServesOnceItCan) {
-  testing::ChildNode outlet_node = start_outlet_node();
-  std::string outlet_at = outlet_node.value();
-  Runtime runtime;
-  auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    InletSide side = co_await inlet_side(ctx, outlet_at);
+  with_outlet_node([](Context& ctx, testing::ChildNode&, InletSide& side) -> Task<> {
     auto gate = std::make_shared<GatedFactory>();
     gate->make_route = side.make_route;
     // Named, not temporaries of the co_await expressions: GCC 12 destroys some of those twice.
@@ -228,17 +235,11 @@ TEST(InletLivenessTest, AnInletCreatedBeforeItsOutletCanBeReachedServesOnceItCan
     EXPECT_EQ(inlet.counters().paths_restored, 0u);
     EXPECT_EQ(inlet.counters().paths_lost, 0u);
     inlet.stop();
-    co_return ok();
   });
-  EXPECT_TRUE(result) << result.error().to_string();
 }
 
 TEST(InletLivenessTest, AnInletWithLivenessOffPipesAndNeverJudgesItsPath) {
-  testing::ChildNode outlet_node = start_outlet_node();
-  std::string outlet_at = outlet_node.value();
-  Runtime runtime;
-  auto result = runtime.run_until_complete([&](Context& ctx) -> Task<Result<void>> {
-    InletSide side = co_await inlet_side(ctx, outlet_at);
+  with_outlet_node([](Context& ctx, testing::ChildNode&, InletSide& side) -> Task<> {
     InletLiveness off = quick_liveness();
     off.ping_interval = 0ms;
     auto inlet =
@@ -250,9 +251,7 @@ TEST(InletLivenessTest, AnInletWithLivenessOffPipesAndNeverJudgesItsPath) {
     EXPECT_EQ(inlet.counters().paths_lost, 0u);
     EXPECT_EQ(inlet.counters().refused_path_down, 0u);
     inlet.stop();
-    co_return ok();
   });
-  EXPECT_TRUE(result) << result.error().to_string();
 }
 
 }  // namespace

@@ -83,13 +83,12 @@ Task<void> create_inlet_command(Node node, NodeControl& control, std::shared_ptr
   std::string from = a->from.empty() ? "127.0.0.1:0" : a->from;
   std::optional<std::string> alias = given(a->name);
   CreatedInlet inlet = co_await create_inlet(node, control, from, a->to, alias);
-  std::string plain =
-      inlet.status == "Down"
-          ? "⚠ Created a new TCP Inlet in the Node " + control.record().name + " bound to " +
-                inlet.bind + "\n  but failed to connect to the TCP " + "Outlet at " + inlet.to +
-                ". It will retry to connect automatically"
-          : "✔ Created a new TCP Inlet in the Node " + control.record().name + " bound to " +
-                inlet.bind + "\n  sending traffic to the TCP Outlet at " + inlet.to;
+  const std::string created =
+      "Created a new TCP Inlet in the Node " + control.record().name + " bound to " + inlet.bind;
+  std::string plain = inlet.status == "Down"
+                          ? "⚠ " + created + "\n  but failed to connect to the TCP Outlet at " +
+                                inlet.to + ". It will retry to connect automatically"
+                          : "✔ " + created + "\n  sending traffic to the TCP Outlet at " + inlet.to;
   a->output.result(plain, inlet.bind, inlet_json(inlet.bind, inlet.alias, inlet.to, inlet.status));
 }
 
